@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `actlab` command: compare activations, inspect models, run benchmarks.
+public struct ActLab: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "actlab",
+        abstract: "ActivationLab: compare activation functions by training real networks.",
+        subcommands: [Compare.self, Summary.self, Bench.self],
+        defaultSubcommand: Compare.self)
+
+    public init() {}
+}

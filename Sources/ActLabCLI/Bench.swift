@@ -1,0 +1,8 @@
+import ArgumentParser
+
+/// `actlab bench`: performance figures as JSON.
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure speed; prints JSON.",
+        subcommands: [BenchMLP.self])
+}

@@ -1,0 +1,19 @@
+import Foundation
+import Tensors
+
+/// Logistic sigmoid: f(x) = 1 / (1 + e^-x), f'(x) = f(x)(1 - f(x)) (peaks at 0.25 at x = 0).
+public struct Sigmoid: ElementwiseActivation, RegisteredActivation {
+    public static let id = "sigmoid"
+    public static let aliases = ["logistic"]
+    public init() {}
+    public init(parameters: [String: Double]) throws {}
+
+    @inlinable public func value(_ x: Float) -> Float { VectorMath.sigmoid(x) }
+    @inlinable public func derivative(x: Float, y: Float) -> Float { y * (1 - y) }
+    public func value(_ x: Double) -> Double { x >= 0 ? 1 / (1 + Foundation.exp(-x)) : Foundation.exp(x) / (1 + Foundation.exp(x)) }
+    public func derivative(_ x: Double) -> Double { let s = value(x); return s * (1 - s) }
+}
+
+extension ActivationFunction where Self == Sigmoid {
+    public static var sigmoid: Sigmoid { Sigmoid() }
+}

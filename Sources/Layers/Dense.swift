@@ -1,0 +1,91 @@
+import Activations
+import COpenBLAS
+import Tensors
+
+/// Fully connected layer: y = activation(x · W + b), W of shape [inputs, units] (Keras layout),
+/// Glorot-uniform initial weights and zero bias.
+public final class Dense: Layer {
+    public var name: String
+    public let typeName = "Dense"
+    public let units: Int
+    public let activation: any ActivationFunction
+    public let declaredInputShape: [Int]?
+    public private(set) var kernel: Parameter!
+    public private(set) var bias: Parameter!
+    public private(set) var outputShape: [Int] = []
+    public var parameters: [Parameter] { kernel.map { [$0, bias] } ?? [] }
+
+    private var inputs = 0
+    private var lastInput: Tensor?
+    private var preActivation: Tensor?
+    private var output: Tensor?
+    private var gradPreActivation: Tensor?
+    private var gradInput: Tensor?
+    private var ones: Tensor?
+
+    public init(_ units: Int, activation: any ActivationFunction = Linear(), inputShape: [Int]? = nil, name: String = "") {
+        self.units = units
+        self.activation = activation
+        self.declaredInputShape = inputShape
+        self.name = name
+    }
+
+    /// `Dense(512, activation: "relu")`, the activation by registry id; throws on an unknown id.
+    public convenience init(_ units: Int, activation: String, inputShape: [Int]? = nil, name: String = "") throws {
+        self.init(units, activation: try Activation.named(activation), inputShape: inputShape, name: name)
+    }
+
+    public func build(inputShape: [Int], rng: inout RandomGenerator) throws {
+        guard units > 0 else { throw LayerError.invalidArgument(layer: name, message: "units must be positive, got \(units)") }
+        guard inputShape.count == 1, inputShape[0] > 0 else {
+            throw LayerError.shapeMismatch(layer: name, expected: "a flat input (features,)", got: inputShape)
+        }
+        inputs = inputShape[0]
+        let limit = (6 / Float(inputs + units)).squareRoot()
+        let w = Tensor(zeros: [inputs, units])
+        w.fillUniform(-limit, limit, using: &rng)
+        kernel = Parameter(name: "kernel", value: w)
+        bias = Parameter(name: "bias", value: Tensor(zeros: [units]))
+        outputShape = [units]
+    }
+
+    public func forward(_ input: Tensor, training: Bool) -> Tensor {
+        let n = input.rows
+        let z = ensure(&preActivation, rows: n, rowShape: [units])
+        for r in 0..<n { (z.pointer + r * units).update(from: bias.value.pointer, count: units) }
+        BLAS.gemm(m: n, n: units, k: inputs, a: input.pointer, lda: inputs,
+                  b: kernel.value.pointer, ldb: units, beta: 1, c: z.pointer, ldc: units)
+        lastInput = input
+        if activation is Linear { return z }
+        let y = ensure(&output, rows: n, rowShape: [units])
+        activation.forward(z.pointer, y.pointer, rows: n, columns: units)
+        return y
+    }
+
+    public func backward(_ gradOutput: Tensor, needInputGradient: Bool) -> Tensor? {
+        if activation is Linear { return backward(preActivationGradient: gradOutput, needInputGradient: needInputGradient) }
+        let n = gradOutput.rows
+        let dz = ensure(&gradPreActivation, rows: n, rowShape: [units])
+        activation.backward(x: preActivation!.pointer, y: output!.pointer, dy: gradOutput.pointer,
+                            dx: dz.pointer, rows: n, columns: units)
+        return backward(preActivationGradient: dz, needInputGradient: needInputGradient)
+    }
+
+    /// Backward from dL/dz (z = x · W + b), skipping the activation: the fused
+    /// softmax + cross-entropy gradient enters here.
+    public func backward(preActivationGradient dz: Tensor, needInputGradient: Bool) -> Tensor? {
+        guard let x = lastInput else { preconditionFailure("Dense.backward before forward") }
+        let n = dz.rows
+        BLAS.gemm(transposeA: true, m: inputs, n: units, k: n, a: x.pointer, lda: inputs,
+                  b: dz.pointer, ldb: units, c: kernel.gradient.pointer, ldc: units)
+        let one = ensure(&ones, rows: n, rowShape: [])
+        if one[0] != 1 || one[n - 1] != 1 { one.fill(1) }
+        cblas_sgemv(CblasRowMajor, CblasTrans, Int32(n), Int32(units), 1, dz.pointer, Int32(units),
+                    one.pointer, 1, 0, bias.gradient.pointer, 1)
+        guard needInputGradient else { return nil }
+        let dx = ensure(&gradInput, rows: n, rowShape: [inputs])
+        BLAS.gemm(transposeB: true, m: n, n: inputs, k: units, a: dz.pointer, lda: units,
+                  b: kernel.value.pointer, ldb: units, c: dx.pointer, ldc: inputs)
+        return dx
+    }
+}

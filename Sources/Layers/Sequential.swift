@@ -1,0 +1,70 @@
+import Tensors
+
+/// A linear stack of layers with Keras's workflow: `compile`, `fit`, `evaluate`, `predict`, `summary`.
+public final class Sequential {
+    public let name: String
+    public private(set) var layers: [any Layer] = []
+    /// Seeds weight initialisation and the per-epoch shuffles: the same seed trains the same model.
+    public let seed: UInt64
+    public internal(set) var isBuilt = false
+    var optimizer: (any Optimizer)?
+    var loss: (any Loss)?
+    var rng: RandomGenerator
+
+    public init(name: String = "sequential", seed: UInt64 = 0, @LayerBuilder _ layers: () throws -> [any Layer] = { [] }) rethrows {
+        self.name = name
+        self.seed = seed
+        self.rng = RandomGenerator(seed: seed)
+        for layer in try layers() { add(layer) }
+    }
+
+    /// Appends a layer; it gets a Keras-style unique name (`dense`, `dense_1`, ...) if it has none.
+    public func add(_ layer: any Layer) {
+        if layer.name.isEmpty {
+            let base = layer.typeName.snakeCased
+            let taken = Set(layers.map(\.name))
+            var candidate = base, k = 0
+            while taken.contains(candidate) { k += 1; candidate = "\(base)_\(k)" }
+            layer.name = candidate
+        }
+        layers.append(layer)
+        isBuilt = false
+    }
+
+    /// The per-sample input shape declared on the first layer.
+    public var inputShape: [Int]? { layers.first?.declaredInputShape }
+    public var outputShape: [Int] { layers.last?.outputShape ?? [] }
+
+    /// Creates every layer's weights, in order, from the first layer's input shape.
+    public func build() throws {
+        guard !isBuilt else { return }
+        guard !layers.isEmpty else { throw LayerError.emptyModel }
+        guard var shape = inputShape else { throw LayerError.noInputShape }
+        rng = RandomGenerator(seed: seed)
+        for layer in layers {
+            try layer.build(inputShape: shape, rng: &rng)
+            shape = layer.outputShape
+        }
+        isBuilt = true
+    }
+
+    /// Keras `get_layer(name)`.
+    public func layer(named name: String) -> (any Layer)? { layers.first { $0.name == name } }
+
+    /// Every trainable tensor in layer order (Keras `get_weights()`, as live tensors).
+    public var parameters: [Parameter] { layers.flatMap(\.parameters) }
+    public var weights: [Tensor] { parameters.map(\.value) }
+    public var parameterCount: Int { layers.reduce(0) { $0 + $1.parameterCount } }
+}
+
+extension String {
+    /// `MaxPooling2D` -> `max_pooling2d`, the way Keras derives default layer names.
+    var snakeCased: String {
+        var out = ""
+        for (i, c) in enumerated() {
+            if c.isUppercase, i > 0, let prev = out.last, prev.isLowercase { out.append("_") }
+            out.append(contentsOf: c.lowercased())
+        }
+        return out
+    }
+}

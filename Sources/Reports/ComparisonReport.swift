@@ -1,0 +1,60 @@
+import Experiments
+import Foundation
+import Layers
+
+/// Experiment A's results as a Markdown table, a JSON document and per-run history files.
+public struct ComparisonReport: Sendable {
+    public let configuration: ActivationComparison.Configuration
+    public let runs: [ActivationComparison.Run]
+
+    public init(configuration: ActivationComparison.Configuration, runs: [ActivationComparison.Run]) {
+        self.configuration = configuration
+        self.runs = runs
+    }
+
+    public var table: MarkdownTable {
+        MarkdownTable(
+            headers: ["activation", "depth", "parameters", "test accuracy", "test loss", "s/epoch", "published accuracy"],
+            rows: runs.map { r in
+                [r.activation, "\(r.depth)", r.parameters.formattedWithCommas, fixed(r.testAccuracy, 4), fixed(r.testLoss, 4),
+                 fixed(r.secondsPerEpoch, 2), r.publishedAccuracy.map { fixed($0, 3) } ?? "-"]
+            },
+            rightAligned: [1, 2, 3, 4, 5, 6])
+    }
+
+    public var markdown: String {
+        let c = configuration
+        return "# Activation comparison on MNIST\n\n"
+            + "\(c.hiddenUnits)-unit hidden layers, \(c.optimizer) (learning rate \(c.learningRate.map { "\($0)" } ?? "default")), "
+            + "batch \(c.batchSize), \(c.epochs) epochs, seed \(c.seed); accuracy on the 10,000-image test set.\n\n"
+            + table.text
+    }
+
+    /// Writes `results.md`, `results.json` and `<activation>-depth<d>.json/.csv` histories into `directory`.
+    /// Returns the paths written.
+    @discardableResult
+    public func write(to directory: String) throws -> [String] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        struct Document: Encodable {
+            let configuration: ActivationComparison.Configuration
+            let runs: [ActivationComparison.Run]
+        }
+        var written = [String]()
+        func put(_ name: String, _ data: Data) throws {
+            let path = (directory as NSString).appendingPathComponent(name)
+            try AtomicFile.write(data, to: path)
+            written.append(path)
+        }
+        for r in runs {
+            let stem = "\(r.activation)-depth\(r.depth)"
+            try put(stem + ".json", try encoder.encode(r.history))
+            try put(stem + ".csv", Data(r.history.csv.utf8))
+        }
+        try put("results.json", try encoder.encode(Document(configuration: configuration, runs: runs)))
+        try put("results.md", Data(markdown.utf8))
+        return written
+    }
+}
+
+func fixed(_ v: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", v) }

@@ -1,0 +1,3 @@
+import ActLabCLI
+
+ActLab.main()
