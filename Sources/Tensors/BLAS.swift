@@ -1,9 +1,19 @@
 import COpenBLAS
+import Dispatch
 
 /// Matrix products through CBLAS (OpenBLAS), row-major.
+///
+/// OpenBLAS runs single-threaded here and large products are split into one block per core
+/// by us: OpenBLAS's own worker threads spin in `sched_yield` between calls and then fight
+/// the element-wise work of the training step for the same two cores (measured: ~30% of an
+/// epoch lost to scheduling). With every thread ours, nothing spins.
 public enum BLAS {
+    /// Products below this many multiply-adds run on one core: splitting costs more than it saves.
+    nonisolated(unsafe) public static var minimumSplitWork = 1 << 20
+
+    private static let singleThreaded: Void = openblas_set_num_threads(1)
+
     /// C = alpha * op(A) * op(B) + beta * C, where op(A) is m x k and op(B) is k x n.
-    @inlinable
     public static func gemm(
         transposeA: Bool = false, transposeB: Bool = false,
         m: Int, n: Int, k: Int,
@@ -11,16 +21,26 @@ public enum BLAS {
         b: UnsafePointer<Float>, ldb: Int,
         beta: Float = 0, c: UnsafeMutablePointer<Float>, ldc: Int
     ) {
-        cblas_sgemm(CblasRowMajor,
-                    transposeA ? CblasTrans : CblasNoTrans,
-                    transposeB ? CblasTrans : CblasNoTrans,
-                    Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
-    }
-
-    /// Number of threads OpenBLAS uses for a product.
-    public static var threads: Int {
-        get { Int(openblas_get_num_threads()) }
-        set { openblas_set_num_threads(Int32(newValue)) }
+        _ = singleThreaded
+        let parts = m * n * k >= minimumSplitWork ? Parallel.coreCount : 1
+        nonisolated(unsafe) let (a, b, c) = (a, b, c)
+        @Sendable func block(m0: Int, mc: Int, n0: Int, nc: Int) {
+            guard mc > 0, nc > 0 else { return }
+            let aBlock = transposeA ? a + m0 : a + m0 * lda
+            let bBlock = transposeB ? b + n0 * ldb : b + n0
+            cblas_sgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
+                        Int32(mc), Int32(nc), Int32(k), alpha, aBlock, Int32(lda), bBlock, Int32(ldb),
+                        beta, c + m0 * ldc + n0, Int32(ldc))
+        }
+        guard parts > 1 else { return block(m0: 0, mc: m, n0: 0, nc: n) }
+        // Split the longer side of C, in multiples of 16 so each block keeps whole SIMD tiles.
+        let splitColumns = n >= m || m < 16 * parts
+        let side = splitColumns ? n : m
+        let chunk = ((side + parts - 1) / parts + 15) & ~15
+        DispatchQueue.concurrentPerform(iterations: parts) { p in
+            let start = p * chunk, size = Swift.min(chunk, side - start)
+            if splitColumns { block(m0: 0, mc: m, n0: start, nc: size) } else { block(m0: start, mc: size, n0: 0, nc: n) }
+        }
     }
 }
 
