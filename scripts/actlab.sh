@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Any actlab command, built in release mode for this CPU: scripts/actlab.sh list, scripts/actlab.sh bench mlp, ...
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+swift build -c release -Xswiftc -target-cpu -Xswiftc native >&2
+exec .build/release/actlab "$@"

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# The main job: set up, build in release mode for this CPU, run `actlab compare` (extra arguments pass through).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+# -target-cpu native lets the element-wise loops use this machine's widest vectors (AVX-512 here);
+# the binary then runs only on CPUs like this one, so it is built where it runs.
+swift build -c release -Xswiftc -target-cpu -Xswiftc native >&2
+exec .build/release/actlab compare "$@"
