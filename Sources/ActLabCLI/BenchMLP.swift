@@ -41,7 +41,7 @@ struct BenchMLP: ParsableCommand {
         }
         let doc: [String: Any] = ["benchmark": "mlp", "network": "784-512(relu)-10(softmax)", "threads": Parallel.coreCount, "results": results]
         let json = try JSONSerialization.data(withJSONObject: doc, options: [.prettyPrinted, .sortedKeys])
-        print(String(decoding: json, as: UTF8.self))
+        Console.print(String(decoding: json, as: UTF8.self))
     }
 }
 

@@ -23,6 +23,8 @@ struct Compare: ParsableCommand {
     @Option(help: "Mini-batch size.") var batchSize = 128
     @Option(help: "Optimizer: rmsprop, adam or sgd (Keras defaults).") var optimizer = "rmsprop"
     @Option(help: "Learning rate (default: the optimizer's Keras default).") var learningRate: Double?
+    @Option(help: "RMSprop epsilon: outside the square root (Keras 2, the articles) or inside (Keras 3).")
+    var rmspropEpsilon = "outside"
     @Option(help: "Seed for weights and shuffling.") var seed: UInt64 = 0
     @Option(help: "Use only the first N training images (quick runs).") var limitTrain: Int?
     @Option(help: "Output folder (default runs/<timestamp>).") var out: String?
@@ -43,18 +45,22 @@ struct Compare: ParsableCommand {
         c.optimizer = optimizer
         c.learningRate = learningRate
         c.seed = seed
+        guard let placement = RMSprop.EpsilonPlacement(rawValue: rmspropEpsilon) else {
+            throw ValidationError("--rmsprop-epsilon must be 'outside' or 'inside', got '\(rmspropEpsilon)'")
+        }
+        c.rmspropEpsilon = placement
         if let limitTrain, limitTrain <= 0 { throw ValidationError("--limit-train must be positive, got \(limitTrain)") }
         let experiment = ActivationComparison(configuration: c)
         try experiment.validate()
         let mnist = try MNIST.load(directory: data, limitTrain: limitTrain)
         let runs = try experiment.run(data: mnist, verbose: quiet ? .silent : .auto, onRunStart: { name, d in
-            if !quiet { print("\n== \(name), \(d) hidden layer\(d == 1 ? "" : "s") ==") }
+            if !quiet { Console.print("\n== \(name), \(d) hidden layer\(d == 1 ? "" : "s") ==") }
         })
         let report = ComparisonReport(configuration: c, runs: runs)
         let folder = out ?? "runs/" + timestamp()
         try report.write(to: folder)
-        print("\n" + report.markdown)
-        print("Results written to \(folder)/ (results.md, results.json, per-run history .json/.csv)")
+        Console.print("\n" + report.markdown)
+        Console.print("Results written to \(folder)/ (results.md, results.json, per-run history .json/.csv)")
     }
 
     private func timestamp() -> String {

@@ -13,6 +13,6 @@ struct Summary: ParsableCommand {
 
     func run() throws {
         let model = try MLP.make(hiddenUnits: units, depth: depth, activation: Activation.named(activation))
-        print(try model.summary())
+        Console.print(try model.summary())
     }
 }

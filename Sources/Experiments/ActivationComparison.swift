@@ -16,6 +16,8 @@ public struct ActivationComparison: Sendable {
         public var batchSize = 128
         public var optimizer = "rmsprop"
         public var learningRate: Double? = nil
+        /// The articles' notebooks ran Keras 2, whose RMSprop adds epsilon outside the square root.
+        public var rmspropEpsilon = RMSprop.EpsilonPlacement.outsideSquareRoot
         public var seed: UInt64 = 0
 
         public init() {}
@@ -70,7 +72,8 @@ public struct ActivationComparison: Sendable {
             onRunStart(name, depth)
             let model = try MLP.make(inputs: data.trainImages.rowLength, hiddenUnits: c.hiddenUnits, depth: depth,
                                      activation: Activation.named(name), classes: data.classCount, seed: c.seed)
-            try model.compile(optimizer: Optimizers.named(c.optimizer, learningRate: c.learningRate.map(Float.init)),
+            try model.compile(optimizer: Optimizers.named(c.optimizer, learningRate: c.learningRate.map(Float.init),
+                                                                 rmspropEpsilon: c.rmspropEpsilon),
                               loss: CategoricalCrossEntropy())
             let history = try model.fit(x: data.trainImages, y: y, epochs: c.epochs, batchSize: c.batchSize,
                                         validationData: (data.testImages, yTest), verbose: verbose, output: output)

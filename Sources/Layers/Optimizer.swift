@@ -31,10 +31,11 @@ final class OptimizerSlots {
 public enum Optimizers {
     public static let ids = ["sgd", "rmsprop", "adam"]
 
-    public static func named(_ id: String, learningRate: Float? = nil) throws -> any Optimizer {
+    public static func named(_ id: String, learningRate: Float? = nil,
+                             rmspropEpsilon: RMSprop.EpsilonPlacement = .insideSquareRoot) throws -> any Optimizer {
         switch id.lowercased() {
         case "sgd": return SGD(learningRate: learningRate ?? 0.01)
-        case "rmsprop": return RMSprop(learningRate: learningRate ?? 0.001)
+        case "rmsprop": return RMSprop(learningRate: learningRate ?? 0.001, epsilonPlacement: rmspropEpsilon)
         case "adam": return Adam(learningRate: learningRate ?? 0.001)
         default: throw LayerError.invalidData("unknown optimizer '\(id)'; valid optimizers: \(ids.joined(separator: ", "))")
         }

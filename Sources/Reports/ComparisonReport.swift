@@ -25,7 +25,8 @@ public struct ComparisonReport: Sendable {
     public var markdown: String {
         let c = configuration
         return "# Activation comparison on MNIST\n\n"
-            + "\(c.hiddenUnits)-unit hidden layers, \(c.optimizer) (learning rate \(c.learningRate.map { "\($0)" } ?? "default")), "
+            + "\(c.hiddenUnits)-unit hidden layers, \(c.optimizer) (learning rate \(c.learningRate.map { "\($0)" } ?? "default")"
+            + (c.optimizer == "rmsprop" ? ", epsilon \(c.rmspropEpsilon.rawValue) the square root" : "") + "), "
             + "batch \(c.batchSize), \(c.epochs) epochs, seed \(c.seed); accuracy on the 10,000-image test set.\n\n"
             + table.text
     }
