@@ -22,6 +22,12 @@ public struct ActivationComparison: Sendable {
 
         public init() {}
 
+        /// Whether these are the articles' settings, so that their published accuracies apply.
+        public var matchesArticle: Bool {
+            hiddenUnits == 512 && epochs == 5 && batchSize == 128 && optimizer == "rmsprop"
+                && (learningRate ?? 0.001) == 0.001
+        }
+
         /// The (activation, depth) pairs to train, in order.
         public var runs: [(activation: String, depth: Int)] {
             depths.flatMap { d in
@@ -81,7 +87,8 @@ public struct ActivationComparison: Sendable {
             let seconds = history.epochs.map(\.seconds).reduce(0, +) / Double(history.epochs.count)
             results.append(Run(activation: name, depth: depth, parameters: model.parameterCount,
                                testAccuracy: test.accuracy, testLoss: test.loss, secondsPerEpoch: seconds,
-                               publishedAccuracy: PublishedResults.mnistMLP(activation: name, depth: depth),
+                               publishedAccuracy: c.matchesArticle && data.trainImages.rows == 60_000
+                                   ? PublishedResults.mnistMLP(activation: name, depth: depth) : nil,
                                history: history))
         }
         return results
