@@ -6,7 +6,8 @@ public enum Verbosity: Sendable {
     case silent, progressBar, oneLinePerEpoch, auto
 }
 
-/// Writes Keras-style training progress: `469/469 ━━━━━━━━━━━━━━━━━━━━ 2s 4ms/step - accuracy: 0.92 - loss: 0.26`.
+/// Writes Keras-style training progress, counting samples as Keras 2 did:
+/// `60000/60000 ━━━━━━━━━━━━━━━━━━━━ 2s 4ms/step - accuracy: 0.92 - loss: 0.26`.
 final class ProgressReporter {
     let mode: Verbosity
     let write: (String) -> Void
@@ -30,28 +31,31 @@ final class ProgressReporter {
     }
 
     /// Redraws the bar at most ten times a second.
-    func update(step: Int, of steps: Int, elapsed: Double, loss: Double, accuracy: Double) {
-        guard mode == .progressBar, elapsed - lastDraw >= 0.1 || step == steps else { return }
+    func update(samples: Int, of total: Int, steps: Int, elapsed: Double, loss: Double, accuracy: Double) {
+        guard mode == .progressBar, elapsed - lastDraw >= 0.1 || samples == total else { return }
         lastDraw = elapsed
-        write("\r" + line(step: step, of: steps, elapsed: elapsed, metrics: [("accuracy", accuracy), ("loss", loss)]) + "\u{1B}[K")
+        write("\r" + line(samples: samples, of: total, steps: steps, elapsed: elapsed,
+                          metrics: [("accuracy", accuracy), ("loss", loss)]) + "\u{1B}[K")
     }
 
-    func endEpoch(steps: Int, elapsed: Double, metrics: [(String, Double)]) {
+    func endEpoch(samples: Int, steps: Int, elapsed: Double, metrics: [(String, Double)]) {
+        let text = line(samples: samples, of: samples, steps: steps, elapsed: elapsed, metrics: metrics)
         switch mode {
         case .silent: return
-        case .progressBar: write("\r" + line(step: steps, of: steps, elapsed: elapsed, metrics: metrics) + "\u{1B}[K\n")
-        default: write(line(step: steps, of: steps, elapsed: elapsed, metrics: metrics) + "\n")
+        case .progressBar: write("\r" + text + "\u{1B}[K\n")
+        default: write(text + "\n")
         }
     }
 
-    func line(step: Int, of steps: Int, elapsed: Double, metrics: [(String, Double)]) -> String {
+    /// One progress line after `steps` batches holding `samples` of the epoch's `total`.
+    func line(samples: Int, of total: Int, steps: Int, elapsed: Double, metrics: [(String, Double)]) -> String {
         let width = 20
-        let filled = steps == 0 ? width : width * step / steps
+        let filled = total == 0 ? width : width * samples / total
         let bar = String(repeating: "━", count: filled) + String(repeating: " ", count: width - filled)
-        let perStep = step > 0 ? elapsed / Double(step) : 0
+        let perStep = steps > 0 ? elapsed / Double(steps) : 0
         let timing = "\(Int(elapsed.rounded()))s \(format(perStep))/step"
         let m = metrics.map { " - \($0.0): \(String(format: "%.4f", $0.1))" }.joined()
-        let counter = String(repeating: " ", count: String(steps).count - String(step).count) + "\(step)/\(steps)"
+        let counter = String(repeating: " ", count: max(0, String(total).count - String(samples).count)) + "\(samples)/\(total)"
         return "\(counter) \(bar) \(timing)\(m)"
     }
 

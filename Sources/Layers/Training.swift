@@ -80,7 +80,7 @@ extension Sequential {
                 let c = loss.accuracyKind.correct(predictions: prediction, targets: yb)
                 correct += c.correct
                 judged += c.total
-                reporter.update(step: step + 1, of: steps, elapsed: Date().timeIntervalSince(start),
+                reporter.update(samples: seen, of: trainRows, steps: step + 1, elapsed: Date().timeIntervalSince(start),
                                 loss: lossSum / Double(seen), accuracy: Double(correct) / Double(max(judged, 1)))
             }
             let seconds = Date().timeIntervalSince(start)
@@ -93,7 +93,7 @@ extension Sequential {
                 record.valAccuracy = r.accuracy
                 metrics += [("val_accuracy", r.accuracy), ("val_loss", r.loss)]
             }
-            reporter.endEpoch(steps: steps, elapsed: seconds, metrics: metrics)
+            reporter.endEpoch(samples: trainRows, steps: steps, elapsed: seconds, metrics: metrics)
             history.epochs.append(record)
         }
         return history
