@@ -21,6 +21,9 @@ public struct MNIST: Sendable {
 
     /// Loads a directory; files listed in its SHA256SUMS (if present) are verified first.
     public static func load(directory: String, limitTrain: Int? = nil, limitTest: Int? = nil) throws -> MNIST {
+        for (name, limit) in [("train", limitTrain), ("test", limitTest)] {
+            if let limit, limit < 0 { throw DatasetError(file: directory, "\(name) limit \(limit) is negative; expected a count >= 0") }
+        }
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
             throw DatasetError(file: directory, "no such directory; expected a folder of MNIST-format IDX files")

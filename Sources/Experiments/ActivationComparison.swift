@@ -25,7 +25,7 @@ public struct ActivationComparison: Sendable {
         /// Whether these are the articles' settings, so that their published accuracies apply.
         public var matchesArticle: Bool {
             hiddenUnits == 512 && epochs == 5 && batchSize == 128 && optimizer == "rmsprop"
-                && (learningRate ?? 0.001) == 0.001
+                && (learningRate ?? 0.001) == 0.001 && rmspropEpsilon == .outsideSquareRoot
         }
 
         /// The (activation, depth) pairs to train, in order.
@@ -46,6 +46,18 @@ public struct ActivationComparison: Sendable {
         public var secondsPerEpoch: Double
         public var publishedAccuracy: Double?
         public var history: History
+
+        public init(activation: String, depth: Int, parameters: Int, testAccuracy: Double, testLoss: Double,
+                    secondsPerEpoch: Double, publishedAccuracy: Double?, history: History) {
+            self.activation = activation
+            self.depth = depth
+            self.parameters = parameters
+            self.testAccuracy = testAccuracy
+            self.testLoss = testLoss
+            self.secondsPerEpoch = secondsPerEpoch
+            self.publishedAccuracy = publishedAccuracy
+            self.history = history
+        }
     }
 
     public let configuration: Configuration

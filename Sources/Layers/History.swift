@@ -9,6 +9,16 @@ public struct History: Codable, Sendable, Equatable {
         public var valAccuracy: Double?
         public var seconds: Double
 
+        public init(epoch: Int, loss: Double, accuracy: Double, valLoss: Double? = nil, valAccuracy: Double? = nil,
+                    seconds: Double) {
+            self.epoch = epoch
+            self.loss = loss
+            self.accuracy = accuracy
+            self.valLoss = valLoss
+            self.valAccuracy = valAccuracy
+            self.seconds = seconds
+        }
+
         enum CodingKeys: String, CodingKey {
             case epoch, loss, accuracy, seconds
             case valLoss = "val_loss", valAccuracy = "val_accuracy"

@@ -35,7 +35,11 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable {
     public mutating func nextUnitFloat() -> Float { Float(next() >> 40) * 0x1p-24 }
 
     /// Uniform in [low, high).
-    public mutating func uniform(_ low: Float, _ high: Float) -> Float { low + (high - low) * nextUnitFloat() }
+    public mutating func uniform(_ low: Float, _ high: Float) -> Float {
+        // low + (high - low) * u can round up to high when u is just below 1.
+        let v = low + (high - low) * nextUnitFloat()
+        return v < high ? v : Swift.max(low, high.nextDown)
+    }
 
     /// Standard normal via Box-Muller (Double inside, so the tails are right).
     public mutating func normal() -> Float {
