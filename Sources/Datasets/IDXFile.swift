@@ -53,7 +53,11 @@ public struct IDXFile: Equatable, Sendable {
             let o = 4 + 4 * d
             dims.append(Int(bytes[o]) << 24 | Int(bytes[o + 1]) << 16 | Int(bytes[o + 2]) << 8 | Int(bytes[o + 3]))
         }
-        let expected = dims.reduce(1, *)
+        // Corrupt sizes can multiply past Int.max: treat an overflowing product as more than any file holds.
+        let expected = dims.reduce(1) { p, d in
+            let (product, overflow) = p.multipliedReportingOverflow(by: d)
+            return overflow ? Int.max : product
+        }
         let actual = bytes.count - headerSize
         guard actual >= expected else {
             throw DatasetError(file: file, "truncated: \(actual) data bytes, expected \(expected) for dimensions \(dims)")

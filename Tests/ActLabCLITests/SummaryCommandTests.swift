@@ -1,0 +1,25 @@
+import Foundation
+import Testing
+@testable import ActLabCLI
+
+extension CommandOutputTests {
+    @Suite struct SummaryCommandTests {
+        @Test func summaryOfTheShallowNetwork() throws {
+            let text = try CommandRunner.run(["summary"])
+            #expect(text.contains("│ dense (Dense)                   │ (None, 512)            │       401,920 │"), "\(text)")
+            #expect(text.contains(" Total params: 407,050 (1.55 MB)\n"))
+        }
+
+        @Test func summaryOfTheDeepNetwork() throws {
+            let text = try CommandRunner.run(["summary", "--activation", "sigmoid", "--depth", "6"])
+            #expect(text.contains(" Total params: 1,720,330 (6.56 MB)\n"), "\(text)")
+            #expect(text.contains("dense_6 (Dense)"))
+        }
+
+        @Test func summaryRejectsBadArguments() {
+            #expect(CommandRunner.failure(["summary", "--activation", "sigmod"])?.contains("'sigmoid'") == true)
+            #expect(CommandRunner.failure(["summary", "--depth", "0"])?.contains("depth must be at least 1") == true)
+            #expect(CommandRunner.failure(["summary", "--units", "many"]) != nil)
+        }
+    }
+}
