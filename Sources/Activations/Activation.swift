@@ -5,13 +5,19 @@ public protocol RegisteredActivation: ActivationFunction {
     static var aliases: [String] { get }
     /// The parameter names `init(parameters:)` accepts.
     static var parameterNames: [String] { get }
+    /// Each parameter with its default, valid range and PyTorch default (for `actlab show`).
+    static var parameterSpecs: [ParameterSpec] { get }
+    /// Where PyTorch's version differs from this (Keras 3) one, or nil when they agree.
+    static var pytorchDifference: String? { get }
     /// Builds from named parameters, defaulting the missing ones; rejects out-of-range values.
     init(parameters: [String: Double]) throws
 }
 
 extension RegisteredActivation {
     public static var aliases: [String] { [] }
-    public static var parameterNames: [String] { [] }
+    public static var parameterNames: [String] { parameterSpecs.flatMap { [$0.name] + $0.aliases } }
+    public static var parameterSpecs: [ParameterSpec] { [] }
+    public static var pytorchDifference: String? { nil }
     public var id: String { Self.id }
 }
 
@@ -20,7 +26,12 @@ extension RegisteredActivation {
 public enum Activation {
     /// Every registered function, in catalogue order.
     public static let all: [any RegisteredActivation.Type] = [
-        Linear.self, Sigmoid.self, Tanh.self, ReLU.self, Softmax.self,
+        Linear.self, Sigmoid.self, HardSigmoid.self, LogSigmoid.self, SparseSigmoid.self,
+        Tanh.self, HardTanh.self, TanhShrink.self, Softsign.self,
+        ReLU.self, ReLU6.self, LeakyReLU.self, PReLUActivation.self, RReLU.self, Threshold.self,
+        ELU.self, SELU.self, CELU.self, GELU.self, SiLU.self, HardSiLU.self, Mish.self,
+        Softplus.self, Squareplus.self, SparsePlus.self, SoftShrink.self, HardShrink.self, Exponential.self,
+        Softmax.self, LogSoftmax.self, Softmin.self, Sparsemax.self, GLU.self, MaxoutActivation.self,
     ]
 
     /// The canonical ids, in catalogue order.
@@ -36,6 +47,7 @@ public enum Activation {
     /// `Activation.named("leaky_relu", parameters: ["alpha": 0.1])`.
     public static func named(_ name: String, parameters: [String: Double] = [:]) throws -> any ActivationFunction {
         guard let type = type(named: name) else {
+            if let expression = try expressionFallback(name, parameters: parameters) { return expression }
             throw ActivationError.unknownName(name, suggestions: suggestions(for: name), valid: ids)
         }
         for key in parameters.keys where !type.parameterNames.contains(key) {

@@ -19,15 +19,32 @@ public protocol ActivationFunction: Sendable, CustomStringConvertible {
     func backward(x: UnsafePointer<Float>, y: UnsafePointer<Float>, dy: UnsafePointer<Float>,
                   dx: UnsafeMutablePointer<Float>, rows: Int, columns: Int)
 
-    /// f(x) in Double precision (for row-wise functions, on a one-element row).
+    /// f(x) in Double precision. Row-wise functions document a 1-D slice instead (softmax: the
+    /// first output of the row [x, 0]), so that they can be plotted and characterised too.
     func value(_ x: Double) -> Double
     /// f'(x) in Double precision.
     func derivative(_ x: Double) -> Double
+
+    /// Output range, zero-centring, monotonicity, smoothness, saturation, cost, max slope.
+    var characterSheet: CharacterSheet { get }
+    /// The formula in plain text, e.g. `x if x > 0 else alpha * (e^x - 1)`.
+    var formula: String { get }
+    /// The paper that introduced or named the function.
+    var reference: String { get }
+    /// Where f is not differentiable (kinks and jumps); empty for smooth functions.
+    var kinks: [Double] { get }
+    /// Output columns per row for `columns` input columns (GLU halves them, maxout divides by k).
+    func outputColumns(forInputColumns columns: Int) -> Int
 }
 
 extension ActivationFunction {
     public var parameters: [String: Double] { [:] }
     public var isElementwise: Bool { true }
+    public var formula: String { "" }
+    public var kinks: [Double] { [] }
+    public var reference: String { "" }
+    public var characterSheet: CharacterSheet { CharacterSheet.estimated(value) }
+    public func outputColumns(forInputColumns columns: Int) -> Int { columns }
     public var description: String {
         let p = parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
         return p.isEmpty ? id : "\(id)(\(p))"
@@ -35,8 +52,11 @@ extension ActivationFunction {
 
     /// Applies the function to a whole tensor, returning a new tensor.
     public func callAsFunction(_ x: Tensor) -> Tensor {
-        let y = Tensor(zeros: x.shape)
-        forward(x.pointer, y.pointer, rows: x.rows, columns: x.rowLength)
+        // A vector is one row, so row-wise functions see all of it.
+        let (rows, columns) = x.rank <= 1 ? (1, x.count) : (x.rows, x.rowLength)
+        let out = outputColumns(forInputColumns: columns)
+        let y = Tensor(zeros: out == columns ? x.shape : (x.rank <= 1 ? [out] : [rows, out]))
+        forward(x.pointer, y.pointer, rows: rows, columns: columns)
         return y
     }
 }

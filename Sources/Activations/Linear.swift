@@ -9,6 +9,13 @@ public struct Linear: ElementwiseActivation, RegisteredActivation {
     @inlinable public func derivative(x: Float, y: Float) -> Float { 1 }
     public func value(_ x: Double) -> Double { x }
     public func derivative(_ x: Double) -> Double { 1 }
+
+    public var formula: String { "x" }
+    public var reference: String { "the identity; no paper" }
+    public var characterSheet: CharacterSheet {
+        CharacterSheet(range: (-.infinity, .infinity), zeroCentred: true, monotonic: true, smooth: true,
+                       saturating: false, usesExp: false, maxDerivative: 1)
+    }
 }
 
 extension ActivationFunction where Self == Linear {

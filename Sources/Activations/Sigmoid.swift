@@ -1,4 +1,3 @@
-import Foundation
 import Tensors
 
 /// Logistic sigmoid: f(x) = 1 / (1 + e^-x), f'(x) = f(x)(1 - f(x)) (peaks at 0.25 at x = 0).
@@ -10,8 +9,15 @@ public struct Sigmoid: ElementwiseActivation, RegisteredActivation {
 
     @inlinable public func value(_ x: Float) -> Float { VectorMath.sigmoid(x) }
     @inlinable public func derivative(x: Float, y: Float) -> Float { y * (1 - y) }
-    public func value(_ x: Double) -> Double { x >= 0 ? 1 / (1 + Foundation.exp(-x)) : Foundation.exp(x) / (1 + Foundation.exp(x)) }
+    public func value(_ x: Double) -> Double { DoubleForms.sigmoid(x) }
     public func derivative(_ x: Double) -> Double { let s = value(x); return s * (1 - s) }
+
+    public var formula: String { "1 / (1 + e^-x)" }
+    public var reference: String { "Verhulst's logistic function; as a neuron: Rumelhart, Hinton & Williams, 1986" }
+    public var characterSheet: CharacterSheet {
+        CharacterSheet(range: (0, 1), zeroCentred: false, monotonic: true, smooth: true,
+                       saturating: true, usesExp: true, maxDerivative: 0.25)
+    }
 }
 
 extension ActivationFunction where Self == Sigmoid {

@@ -3,43 +3,31 @@ import Tensors
 
 /// Softmax along the last axis: f(x)_i = e^(x_i - max x) / sum_j e^(x_j - max x); subtracting
 /// the row maximum keeps it finite for any input. Backward: dx_i = y_i (dy_i - sum_j dy_j y_j).
+/// Scalar slice: the first output of the row [x, 0], which is sigmoid(x).
 public struct Softmax: RegisteredActivation {
     public static let id = "softmax"
+    public static let parameterSpecs = [RowWise.axisSpec]
     public init() {}
-    public init(parameters: [String: Double]) throws {}
+    public init(parameters p: [String: Double]) throws { _ = try Self.parameter("axis", in: p) }
     public var isElementwise: Bool { false }
 
     public func forward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, rows: Int, columns: Int) {
-        for r in 0..<rows {
-            let xi = x + r * columns, yi = y + r * columns
-            var m = -Float.infinity
-            for j in 0..<columns { m = Swift.max(m, xi[j]) }
-            // A row of -inf (everything masked) has no maximum to subtract: spread uniformly.
-            if m == -.infinity { for j in 0..<columns { yi[j] = 1 / Float(columns) }; continue }
-            var sum: Float = 0
-            for j in 0..<columns {
-                let e = VectorMath.exp(xi[j] - m)
-                yi[j] = e
-                sum += e
-            }
-            let inv = 1 / sum
-            for j in 0..<columns { yi[j] *= inv }
+        nonisolated(unsafe) let (x, y) = (x, y)
+        RowWise.forEachRows(rows, columns: columns) { range in
+            for r in range { RowWise.softmaxRow(x + r * columns, y + r * columns, columns, negate: false) }
         }
     }
 
     public func backward(x: UnsafePointer<Float>, y: UnsafePointer<Float>, dy: UnsafePointer<Float>,
                          dx: UnsafeMutablePointer<Float>, rows: Int, columns: Int) {
-        for r in 0..<rows {
-            let yi = y + r * columns, dyi = dy + r * columns, dxi = dx + r * columns
-            var dot: Float = 0
-            for j in 0..<columns { dot += dyi[j] * yi[j] }
-            for j in 0..<columns { dxi[j] = yi[j] * (dyi[j] - dot) }
+        nonisolated(unsafe) let (y, dy, dx) = (y, dy, dx)
+        RowWise.forEachRows(rows, columns: columns) { range in
+            for r in range { RowWise.softmaxBackwardRow(y + r * columns, dy + r * columns, dx + r * columns, columns, negate: false) }
         }
     }
 
-    /// On a single-element row softmax is constantly 1.
-    public func value(_ x: Double) -> Double { x.isNaN ? x : 1 }
-    public func derivative(_ x: Double) -> Double { 0 }
+    public func value(_ x: Double) -> Double { DoubleForms.sigmoid(x) }
+    public func derivative(_ x: Double) -> Double { let s = DoubleForms.sigmoid(x); return s * (1 - s) }
 
     /// Softmax of a Double row, for reference checks.
     public static func reference(_ row: [Double]) -> [Double] {
@@ -47,6 +35,13 @@ public struct Softmax: RegisteredActivation {
         let e = row.map { Foundation.exp($0 - m) }
         let s = e.reduce(0, +)
         return e.map { $0 / s }
+    }
+
+    public var formula: String { "e^x_i / sum_j e^x_j (along the last axis)" }
+    public var reference: String { "Bridle, 1990 (Probabilistic Interpretation of Feedforward Classification Network Outputs)" }
+    public var characterSheet: CharacterSheet {
+        CharacterSheet(range: (0, 1), zeroCentred: false, monotonic: true, smooth: true,
+                       saturating: true, usesExp: true, maxDerivative: 0.25)
     }
 }
 

@@ -1,3 +1,4 @@
+import Activations
 import Tensors
 
 /// A linear stack of layers with Keras's workflow: `compile`, `fit`, `evaluate`, `predict`, `summary`.
@@ -30,6 +31,9 @@ public final class Sequential {
         layers.append(layer)
         isBuilt = false
     }
+
+    /// Appends a stand-alone activation (Keras `model.add(LeakyReLU(alpha=0.1))`).
+    public func add(_ activation: any ActivationFunction) { add(ActivationLayer(activation)) }
 
     /// The per-sample input shape declared on the first layer.
     public var inputShape: [Int]? { layers.first?.declaredInputShape }

@@ -1,7 +1,7 @@
 /// Vectorisable elementary functions on Float: no libm calls, so loops over them auto-vectorise.
 ///
 /// `exp` uses Cody-Waite range reduction x = n ln2 + r and a degree-6 polynomial for e^r
-/// (Cephes coefficients); measured max error 2 ulp vs Double over [-87.3, 88.7].
+/// (Cephes coefficients). The ulp bounds stated on each function are the ones the tests check.
 public enum VectorMath {
     @inline(__always) @inlinable
     public static func exp(_ x: Float) -> Float {
@@ -39,15 +39,20 @@ public enum VectorMath {
         return x >= 0 ? s : e * s
     }
 
-    /// tanh(x) = sign(x) (1 - e^{-2|x|}) / (1 + e^{-2|x|}); a short series near 0 keeps relative accuracy.
+    /// tanh: the Cephes odd polynomial below 0.625, else 1 - 2 / (e^{2|x|} + 1), which never
+    /// overflows (e^{2|x|} = inf gives 1). Tested within 2 ulp of Double over the Float range.
     @inline(__always) @inlinable
     public static func tanh(_ x: Float) -> Float {
-        let a = abs(x)
-        let e = exp(-2 * a)
-        var t = (1 - e) / (1 + e)
-        let a2 = a * a
-        let series = a * (1 + a2 * (-0.333_333_33 + a2 * (0.133_333_33 + a2 * -0.053_968_254)))
-        t = a < 0.0625 ? series : t
+        let a = x < 0 ? -x : x
+        let s = a * a
+        var p: Float = -5.704_988_7e-3
+        p = p * s + 2.063_908_9e-2
+        p = p * s - 5.373_971_6e-2
+        p = p * s + 1.333_144_2e-1
+        p = p * s - 3.333_328_2e-1
+        let small = p * s * a + a
+        let large = 1 - 2 / (exp(2 * a) + 1)
+        let t = a < 0.625 ? small : large
         return x.isNaN ? x : (x < 0 ? -t : t)
     }
 }

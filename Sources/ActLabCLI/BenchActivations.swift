@@ -1,0 +1,62 @@
+import Activations
+import ArgumentParser
+import Foundation
+import Tensors
+
+/// `actlab bench activations`: forward and backward throughput of every activation.
+struct BenchActivations: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "activations",
+        abstract: "Forward/backward elements per second of every activation over a 1M-element array; prints JSON.")
+
+    @Option(help: "Elements per array.") var elements = 1 << 20
+    @Option(help: "Timed repetitions; the best is reported.") var repeats = 20
+    @Option(help: "Columns per row for row-wise functions (softmax, glu, ...).") var columns = 1024
+
+    func run() throws {
+        guard elements > 0, repeats > 0, columns > 0, elements % columns == 0 else {
+            throw ValidationError("need positive --elements, --repeats, --columns with columns dividing elements")
+        }
+        var rng = RandomGenerator(seed: 1)
+        let x = UnsafeMutablePointer<Float>.allocate(capacity: elements)
+        let y = UnsafeMutablePointer<Float>.allocate(capacity: elements)
+        let dy = UnsafeMutablePointer<Float>.allocate(capacity: elements)
+        let dx = UnsafeMutablePointer<Float>.allocate(capacity: elements)
+        defer { [x, y, dy, dx].forEach { $0.deallocate() } }
+        for i in 0..<elements { x[i] = 4 * rng.normal(); dy[i] = rng.normal() }
+
+        var results = [[String: Any]]()
+        for type in Activation.all {
+            let f = try type.init(parameters: [:])
+            // Element-wise functions take the array as one row; row-wise ones as rows of `columns`.
+            let (rows, cols) = f.isElementwise ? (1, elements) : (elements / columns, columns)
+            let forward = best(repeats) { f.forward(x, y, rows: rows, columns: cols) }
+            let backward = best(repeats) { f.backward(x: x, y: y, dy: dy, dx: dx, rows: rows, columns: cols) }
+            results.append([
+                "id": f.id, "forward_elements_per_second": Int(Double(elements) / forward),
+                "backward_elements_per_second": Int(Double(elements) / backward),
+                "forward_ms": round4(forward * 1000), "backward_ms": round4(backward * 1000),
+            ])
+        }
+        let relu = results.first { $0["id"] as? String == "relu" }!["forward_elements_per_second"] as! Int
+        for i in results.indices {
+            let fwd = results[i]["forward_elements_per_second"] as! Int
+            results[i]["relu_forward_ratio"] = round4(Double(relu) / Double(fwd))
+        }
+        let doc: [String: Any] = ["benchmark": "activations", "elements": elements, "threads": Parallel.coreCount,
+                                  "repeats": repeats, "row_columns": columns, "results": results]
+        let json = try JSONSerialization.data(withJSONObject: doc, options: [.prettyPrinted, .sortedKeys])
+        print(String(decoding: json, as: UTF8.self))
+    }
+
+    private func best(_ n: Int, _ body: () -> Void) -> Double {
+        body()  // warm caches and threads
+        var t = Double.infinity
+        for _ in 0..<n {
+            let start = DispatchTime.now().uptimeNanoseconds
+            body()
+            t = min(t, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }
+        return t
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// The checks an expression passes before it may be used: finite on most of [-3, 3], and its
+/// symbolic derivative matching central finite differences wherever the function is smooth.
+/// A mismatch means a bug in differentiation, so it is reported with both numbers.
+struct ExpressionCheck {
+    let tree: ExpressionTree
+    let derivative: ExpressionTree
+    let source: String
+
+    /// Grid points, offset from the round numbers where kinks usually sit (relu at 0).
+    static let points: [Double] = (0...48).map { -3 + Double($0) * 0.125 + 0.0101 }
+    /// The fraction of grid points where the value must be finite.
+    static let requiredFinite = 0.9
+
+    func run() throws {
+        let values = Self.points.map { tree.evaluate(at: $0) }
+        let bad = zip(Self.points, values).filter { !$0.1.isFinite }
+        if Double(bad.count) > Double(Self.points.count) * (1 - Self.requiredFinite) {
+            let example = bad[0]
+            throw ExpressionError("not usable as an activation: not finite at \(bad.count) of \(Self.points.count) points in [-3, 3] "
+                                  + "(f(\(short(example.0))) = \(short(example.1)))", in: source)
+        }
+        for x in Self.points {
+            try compare(at: x)
+        }
+    }
+
+    private func compare(at x: Double) throws {
+        let h = 1e-5 * max(1, abs(x))
+        let (f0, fl, fr) = (tree.evaluate(at: x), tree.evaluate(at: x - h), tree.evaluate(at: x + h))
+        guard f0.isFinite, fl.isFinite, fr.isFinite else { return }
+        let left = (f0 - fl) / h, right = (fr - f0) / h, central = (fr - fl) / (2 * h)
+        // One-sided slopes that disagree mean a kink or jump within h: no derivative to check.
+        guard abs(left - right) <= 1e-3 * (1 + abs(central)) else { return }
+        let symbolic = derivative.evaluate(at: x)
+        guard symbolic.isFinite else {
+            // Typically 0 * inf from the chain rule, e.g. sqrt(relu(x)) where relu is flat at 0:
+            // training would turn every gradient through it into NaN.
+            throw ExpressionError("not usable as an activation: its derivative \(derivative) is \(short(symbolic)) at x = \(short(x)) "
+                                  + "where the function is smooth", in: source)
+        }
+        let tolerance = 1e-5 * (1 + abs(symbolic) + abs(f0))
+        guard !(abs(symbolic - central) <= tolerance) else { return }
+        throw ExpressionError("internal error: the symbolic derivative \(derivative) disagrees with finite differences at x = \(short(x)) "
+                              + "(\(short(symbolic)) vs \(short(central)))", in: source)
+    }
+
+    private func short(_ v: Double) -> String { v.isNaN ? "NaN" : String(format: "%.6g", v) }
+}

@@ -1,0 +1,81 @@
+/// One parameter of a registered activation: its Keras name, default, valid interval, and the
+/// PyTorch default where PyTorch differs. Booleans and choices are 0/1 Doubles.
+public struct ParameterSpec: Sendable, Equatable {
+    public let name: String
+    /// The default value; nil means "none" (e.g. relu's `max_value`: no cap).
+    public let defaultValue: Double?
+    public let lower: Double
+    public let upper: Double
+    public let lowerInclusive: Bool
+    public let upperInclusive: Bool
+    /// Only 0 and 1 (a flag) or whole numbers (a count).
+    public let integral: Bool
+    /// PyTorch's default where it differs from the Keras one, with where it comes from.
+    public let pytorchDefault: String?
+    /// Other names accepted for this parameter (`negative_slope` for leaky_relu's `alpha`).
+    public let aliases: [String]
+    public let summary: String
+
+    public init(_ name: String, default defaultValue: Double?, _ summary: String,
+                lower: Double = -.infinity, upper: Double = .infinity,
+                lowerInclusive: Bool = true, upperInclusive: Bool = true, integral: Bool = false,
+                pytorchDefault: String? = nil, aliases: [String] = []) {
+        self.name = name
+        self.defaultValue = defaultValue
+        self.summary = summary
+        self.lower = lower
+        self.upper = upper
+        self.lowerInclusive = lowerInclusive
+        self.upperInclusive = upperInclusive
+        self.integral = integral
+        self.pytorchDefault = pytorchDefault
+        self.aliases = aliases
+    }
+
+    /// A flag stored as 0 (false) or 1 (true).
+    public static func flag(_ name: String, default value: Bool, _ summary: String, pytorchDefault: String? = nil) -> ParameterSpec {
+        ParameterSpec(name, default: value ? 1 : 0, summary, lower: 0, upper: 1, integral: true, pytorchDefault: pytorchDefault)
+    }
+
+    /// The valid values as text, e.g. `[0, inf)` or `0 or 1`.
+    public var validRange: String {
+        if integral && lower == 0 && upper == 1 { return "0 or 1" }
+        func show(_ v: Double) -> String { v.isInfinite ? (v > 0 ? "inf" : "-inf") : format4(v) }
+        let open = lowerInclusive && lower.isFinite ? "[" : "("
+        let close = upperInclusive && upper.isFinite ? "]" : ")"
+        return (integral ? "integer in " : "") + "\(open)\(show(lower)), \(show(upper))\(close)"
+    }
+
+    public func accepts(_ v: Double) -> Bool {
+        guard v.isFinite, !integral || v == v.rounded() else { return false }
+        let aboveLower = lowerInclusive ? v >= lower : v > lower
+        let belowUpper = upperInclusive ? v <= upper : v < upper
+        return aboveLower && belowUpper
+    }
+}
+
+extension RegisteredActivation {
+    /// The validated value of parameter `name` from a dictionary (its default when absent).
+    /// Throws `invalidParameter` naming the valid range.
+    public static func parameter(_ name: String, in p: [String: Double]) throws -> Double? {
+        guard let spec = parameterSpecs.first(where: { $0.name == name }) else {
+            preconditionFailure("\(id) declares no parameter '\(name)'")
+        }
+        let given = p[name] ?? spec.aliases.lazy.compactMap { p[$0] }.first
+        guard let v = given else { return spec.defaultValue }
+        guard spec.accepts(v) else {
+            throw ActivationError.invalidParameter(activation: id, parameter: name, value: v, expected: spec.validRange)
+        }
+        return v
+    }
+
+    /// As `parameter(_:in:)` for a parameter that has a default.
+    public static func required(_ name: String, in p: [String: Double]) throws -> Double {
+        try parameter(name, in: p)!
+    }
+
+    /// Validates a value given to a Swift initialiser; a bad value is a programming error.
+    static func checked(_ name: String, _ value: Double) -> Double {
+        do { return try required(name, in: [name: value]) } catch { preconditionFailure("\(error)") }
+    }
+}

@@ -1,0 +1,39 @@
+extension RowWise {
+    // Float reductions do not auto-vectorise (reordering a sum changes its rounding), so these
+    // keep sixteen partial results in a SIMD register and combine them at the end.
+
+    @inline(__always)
+    static func load(_ p: UnsafePointer<Float>) -> SIMD16<Float> {
+        UnsafeRawPointer(p).loadUnaligned(as: SIMD16<Float>.self)
+    }
+
+    static func maximum(_ x: UnsafePointer<Float>, _ n: Int, sign: Float = 1) -> Float {
+        var acc = SIMD16<Float>(repeating: -.infinity)
+        var j = 0
+        while j + 16 <= n { acc = pointwiseMax(acc, sign * load(x + j)); j += 16 }
+        var m = -Float.infinity
+        for l in 0..<16 { m = acc[l] > m ? acc[l] : m }  // SIMD's max() is an out-of-line generic call
+        while j < n { let v = sign * x[j]; m = v > m ? v : m; j += 1 }
+        return m
+    }
+
+    static func sum(_ x: UnsafePointer<Float>, _ n: Int) -> Float {
+        var acc = SIMD16<Float>()
+        var j = 0
+        while j + 16 <= n { acc += load(x + j); j += 16 }
+        var s: Float = 0
+        for l in 0..<16 { s += acc[l] }
+        while j < n { s += x[j]; j += 1 }
+        return s
+    }
+
+    static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ n: Int) -> Float {
+        var acc = SIMD16<Float>()
+        var j = 0
+        while j + 16 <= n { acc += load(a + j) * load(b + j); j += 16 }
+        var s: Float = 0
+        for l in 0..<16 { s += acc[l] }
+        while j < n { s += a[j] * b[j]; j += 1 }
+        return s
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import Tensors
+
+/// Shared machinery of the row-wise functions (softmax family, sparsemax, glu, maxout).
+enum RowWise {
+    /// Calls `body(rowRange)` over disjoint row ranges, on both cores for large blocks.
+    static func forEachRows(_ rows: Int, columns: Int, _ body: @Sendable (Range<Int>) -> Void) {
+        let threads = min(Parallel.coreCount, rows, rows * columns / Parallel.minimumElementsPerThread)
+        if threads <= 1 { body(0..<rows); return }
+        let chunk = (rows + threads - 1) / threads
+        DispatchQueue.concurrentPerform(iterations: threads) { t in
+            let start = t * chunk, end = min(start + chunk, rows)
+            if start < end { body(start..<end) }
+        }
+    }
+
+    /// The `axis` parameter: only the last axis exists in this library's row-major blocks.
+    static let axisSpec = ParameterSpec("axis", default: -1, "the axis normalised over; only -1 (last) is supported",
+                                        lower: -1, upper: -1, integral: true)
+
+    /// Softmax of one row into `y` (max-subtracted); returns nothing. A row of -inf has no
+    /// maximum to subtract and comes out uniform; +inf entries share all the mass.
+    static func softmaxRow(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ n: Int, negate: Bool) {
+        let sign: Float = negate ? -1 : 1
+        let m = maximum(x, n, sign: sign)
+        if m == -.infinity { for j in 0..<n { y[j] = x[j].isNaN ? .nan : 1 / Float(n) }; return }
+        if m == .infinity {
+            var count: Float = 0
+            for j in 0..<n where sign * x[j] == .infinity { count += 1 }
+            for j in 0..<n { y[j] = sign * x[j] == .infinity ? 1 / count : (x[j].isNaN ? .nan : 0) }
+            return
+        }
+        for j in 0..<n { y[j] = VectorMath.exp(sign * x[j] - m) }
+        let inv = 1 / sum(y, n)
+        for j in 0..<n { y[j] *= inv }
+    }
+
+    /// dx = y (dy - <dy, y>), the softmax vector-Jacobian product.
+    static func softmaxBackwardRow(_ y: UnsafePointer<Float>, _ dy: UnsafePointer<Float>, _ dx: UnsafeMutablePointer<Float>, _ n: Int, negate: Bool) {
+        let dot = dot(dy, y, n)
+        let sign: Float = negate ? -1 : 1
+        for j in 0..<n { dx[j] = sign * y[j] * (dy[j] - dot) }
+    }
+}
