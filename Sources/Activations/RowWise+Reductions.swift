@@ -10,7 +10,13 @@ extension RowWise {
     static func maximum(_ x: UnsafePointer<Float>, _ n: Int, sign: Float = 1) -> Float {
         var acc = SIMD16<Float>(repeating: -.infinity)
         var j = 0
-        while j + 16 <= n { acc = pointwiseMax(acc, sign * load(x + j)); j += 16 }
+        // A compare-and-blend: pointwiseMax's IEEE NaN and signed-zero rules compile to scalar code.
+        // NaN entries are skipped here; they still turn their own outputs into NaN downstream.
+        while j + 16 <= n {
+            let v = sign * load(x + j)
+            acc = acc.replacing(with: v, where: v .> acc)
+            j += 16
+        }
         var m = -Float.infinity
         for l in 0..<16 { m = acc[l] > m ? acc[l] : m }  // SIMD's max() is an out-of-line generic call
         while j < n { let v = sign * x[j]; m = v > m ? v : m; j += 1 }
