@@ -46,7 +46,18 @@ public final class Dense: Layer {
         w.fillUniform(-limit, limit, using: &rng)
         kernel = Parameter(name: "kernel", value: w)
         bias = Parameter(name: "bias", value: Tensor(zeros: [units]))
-        outputShape = [units]
+        // GLU halves the width and maxout divides it: the layer's output is what the activation leaves.
+        if let glu = activation as? GLU, units % 2 != 0 {
+            throw LayerError.invalidArgument(layer: name, message: "\(glu.id) needs an even number of units, got \(units)")
+        }
+        if let maxout = activation as? MaxoutActivation, units % maxout.pieces != 0 {
+            throw LayerError.invalidArgument(layer: name, message: "maxout with \(maxout.pieces) pieces needs units divisible by \(maxout.pieces), got \(units)")
+        }
+        let width = activation.outputColumns(forInputColumns: units)
+        guard width > 0 else {
+            throw LayerError.invalidArgument(layer: name, message: "activation \(activation.id) cannot take \(units) units")
+        }
+        outputShape = [width]
     }
 
     public func forward(_ input: Tensor, training: Bool) -> Tensor {
@@ -57,7 +68,7 @@ public final class Dense: Layer {
                   b: kernel.value.pointer, ldb: units, beta: 1, c: z.pointer, ldc: units)
         lastInput = input
         if activation is Linear { return z }
-        let y = ensure(&output, rows: n, rowShape: [units])
+        let y = ensure(&output, rows: n, rowShape: outputShape)
         activation.forward(z.pointer, y.pointer, rows: n, columns: units)
         return y
     }
