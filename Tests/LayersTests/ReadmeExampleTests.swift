@@ -1,0 +1,32 @@
+import Activations
+import Foundation
+import Testing
+import Tensors
+@testable import Layers
+
+/// The README's Swift snippets, compiled and run, so the documentation cannot drift from the API.
+@Suite struct ReadmeExampleTests {
+    @Test func catalogueSnippetBuildsAndTrains() throws {
+        let f = try Activation.named("leaky_relu", parameters: ["alpha": 0.1])
+        #expect(abs(f.value(-2) + 0.2) < 1e-6)
+        let g = try Activation.named("x * sigmoid(1.5 * x)")
+        #expect(abs(g.value(1) - 1 / (1 + Foundation.exp(-1.5))) < 1e-12)
+        let model = Sequential(seed: 3) {
+            Dense(12, activation: .linear, inputShape: [6])
+            LeakyReLU(alpha: 0.1)
+            Maxout(4, pieces: 3)
+            Dense(2, activation: .softmax)
+        }
+        try model.compile(optimizer: "adam", loss: "categorical_crossentropy")
+        #expect(model.layers.map(\.typeName) == ["Dense", "Activation", "Maxout", "Dense"])
+        var rng = RandomGenerator(seed: 5)
+        let x = Tensor(zeros: [64, 6]); x.fillNormal(using: &rng)
+        let y = Tensor(zeros: [64, 2])
+        for r in 0..<64 { y[r, x[r, 0] > 0 ? 1 : 0] = 1 }
+        let history = try model.fit(x: x, y: y, epochs: 80, batchSize: 8, verbose: .silent)
+        #expect(history.epochs.last!.accuracy > 0.9)
+        _ = Dense(64, activation: .elu)
+        _ = Dense(64, activation: GELU(approximation: .none))
+        _ = Dense(64, activation: SiLU(beta: 1.5))
+    }
+}
