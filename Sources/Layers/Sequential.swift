@@ -12,10 +12,16 @@ public final class Sequential {
     var loss: (any Loss)?
     var rng: RandomGenerator
 
-    public init(name: String = "sequential", seed: UInt64 = 0, @LayerBuilder _ layers: () throws -> [any Layer] = { [] }) rethrows {
+    /// An empty model to fill with `add`.
+    public init(name: String = "sequential", seed: UInt64 = 0) {
         self.name = name
         self.seed = seed
         self.rng = RandomGenerator(seed: seed)
+    }
+
+    /// A model from a list of layers, as Keras's `Sequential([...])`.
+    public convenience init(name: String = "sequential", seed: UInt64 = 0, @LayerBuilder _ layers: () throws -> [any Layer]) rethrows {
+        self.init(name: name, seed: seed)
         for layer in try layers() { add(layer) }
     }
 
