@@ -29,6 +29,8 @@ struct Compare: ParsableCommand {
     @Option(help: "Use only the first N training images (quick runs).") var limitTrain: Int?
     @Option(help: "Output folder (default runs/<timestamp>).") var out: String?
     @Flag(help: "No progress output, only the table.") var quiet = false
+    @Flag(help: "Also save each trained model as <activation>-depth<d>.model.json in the output folder.")
+    var saveModels = false
 
     func run() throws {
         var c = ActivationComparison.Configuration()
@@ -53,14 +55,17 @@ struct Compare: ParsableCommand {
         let experiment = ActivationComparison(configuration: c)
         try experiment.validate()
         let mnist = try MNIST.load(directory: data, limitTrain: limitTrain)
+        let folder = out ?? "runs/" + timestamp()
         let runs = try experiment.run(data: mnist, verbose: quiet ? .silent : .auto, onRunStart: { name, d in
             if !quiet { Console.print("\n== \(name), \(d) hidden layer\(d == 1 ? "" : "s") ==") }
+        }, onModelTrained: { run, model in
+            guard saveModels else { return }
+            try ModelStore.save(model, to: "\(folder)/\(ComparisonReport.stem(for: run)).model.json")
         })
         let report = ComparisonReport(configuration: c, runs: runs)
-        let folder = out ?? "runs/" + timestamp()
         try report.write(to: folder)
         Console.print("\n" + report.markdown)
-        Console.print("Results written to \(folder)/ (results.md, results.json, per-run history .json/.csv)")
+        Console.print("Results written to \(folder)/ (results.md, results.json, per-run history .json/.csv\(saveModels ? ", models .model.json" : ""))")
     }
 
     private func timestamp() -> String {

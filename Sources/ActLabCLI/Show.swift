@@ -111,17 +111,6 @@ func displayName(_ f: any ActivationFunction) -> String {
     return p.isEmpty ? f.id : "\(f.id)(\(p.joined(separator: ", ")))"
 }
 
-/// A file name from a function's display name: `leaky_relu(alpha=0.1)` becomes `leaky_relu_alpha_0_1`.
-func fileStem(_ text: String) -> String {
-    var stem = ""
-    for c in text.lowercased() {
-        let keep = c.isASCII && (c.isLetter || c.isNumber)
-        if keep { stem.append(c) } else if !stem.isEmpty, stem.last != "_" { stem.append("_") }
-    }
-    while stem.last == "_" { stem.removeLast() }
-    return stem.isEmpty ? "activation" : String(stem.prefix(60))
-}
-
 /// A value for display: whole numbers without ".0", others to six significant digits.
 func shortNumber(_ v: Double) -> String {
     if v.isInfinite { return v > 0 ? "inf" : "-inf" }

@@ -78,9 +78,11 @@ public struct ActivationComparison: Sendable {
     }
 
     /// Trains every configuration on `data`, validating on its test split, and returns the results in order.
-    /// `onRunStart` is told each run before it trains (for a heading in the CLI).
+    /// `onRunStart` is told each run before it trains (for a heading in the CLI), `onModelTrained`
+    /// gets each trained model (to save it).
     public func run(data: MNIST, verbose: Verbosity = .auto, output: ((String) -> Void)? = nil,
-                    onRunStart: (String, Int) -> Void = { _, _ in }) throws -> [Run] {
+                    onRunStart: (String, Int) -> Void = { _, _ in },
+                    onModelTrained: (Run, Sequential) throws -> Void = { _, _ in }) throws -> [Run] {
         try validate()
         let c = configuration
         let y = oneHot(data.trainLabels, classes: data.classCount)
@@ -97,11 +99,13 @@ public struct ActivationComparison: Sendable {
                                         validationData: (data.testImages, yTest), verbose: verbose, output: output)
             let test = try model.evaluate(x: data.testImages, y: yTest)
             let seconds = history.epochs.map(\.seconds).reduce(0, +) / Double(history.epochs.count)
-            results.append(Run(activation: name, depth: depth, parameters: model.parameterCount,
+            let run = Run(activation: name, depth: depth, parameters: model.parameterCount,
                                testAccuracy: test.accuracy, testLoss: test.loss, secondsPerEpoch: seconds,
                                publishedAccuracy: c.matchesArticle && data.trainImages.rows == 60_000
                                    ? PublishedResults.mnistMLP(activation: name, depth: depth) : nil,
-                               history: history))
+                               history: history)
+            try onModelTrained(run, model)
+            results.append(run)
         }
         return results
     }

@@ -31,6 +31,11 @@ public struct ComparisonReport: Sendable {
             + table.text
     }
 
+    /// The file-name stem of a run's files: `relu-depth1`, an expression reduced to letters and digits.
+    public static func stem(for run: ActivationComparison.Run) -> String {
+        "\(fileStem(run.activation))-depth\(run.depth)"
+    }
+
     /// Writes `results.md`, `results.json` and `<activation>-depth<d>.json/.csv` histories into `directory`.
     /// Returns the paths written.
     @discardableResult
@@ -48,7 +53,7 @@ public struct ComparisonReport: Sendable {
             written.append(path)
         }
         for r in runs {
-            let stem = "\(r.activation)-depth\(r.depth)"
+            let stem = Self.stem(for: r)
             try put(stem + ".json", try encoder.encode(r.history))
             try put(stem + ".csv", Data(r.history.csv.utf8))
         }
