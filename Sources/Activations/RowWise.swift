@@ -7,10 +7,12 @@ enum RowWise {
     static func forEachRows(_ rows: Int, columns: Int, _ body: @Sendable (Range<Int>) -> Void) {
         let threads = min(Parallel.coreCount, rows, rows * columns / Parallel.minimumElementsPerThread)
         if threads <= 1 { body(0..<rows); return }
-        let chunk = (rows + threads - 1) / threads
-        DispatchQueue.concurrentPerform(iterations: threads) { t in
-            let start = t * chunk, end = min(start + chunk, rows)
-            if start < end { body(start..<end) }
+        // Several parts per thread, so whichever thread is free takes the next one.
+        let parts = max(threads, min(4 * threads, rows, rows * columns / (1 << 15)))
+        let chunk = (rows + parts - 1) / parts
+        Parallel.run(parts: (rows + chunk - 1) / chunk) { p in
+            let start = p * chunk
+            body(start..<min(start + chunk, rows))
         }
     }
 

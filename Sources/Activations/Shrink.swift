@@ -53,7 +53,8 @@ public struct HardShrink: ElementwiseActivation, RegisteredActivation {
 
     public var parameters: [String: Double] { ["threshold": Double(threshold)] }
 
-    @inlinable public func value(_ x: Float) -> Float { x > threshold || x < -threshold || x.isNaN ? x : 0 }
+    // One compare: |x| <= threshold is false for NaN, so NaN passes through as it should.
+    @inlinable public func value(_ x: Float) -> Float { x.magnitude <= threshold ? 0 : x }
     @inlinable public func derivative(x: Float, y: Float) -> Float { x > threshold || x < -threshold ? 1 : 0 }
     public func value(_ x: Double) -> Double { abs(x) > Double(threshold) || x.isNaN ? x : 0 }
     public func derivative(_ x: Double) -> Double { abs(x) > Double(threshold) ? 1 : 0 }

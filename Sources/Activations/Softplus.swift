@@ -26,7 +26,8 @@ public struct Softplus: ElementwiseActivation, RegisteredActivation {
 
     @inlinable public func value(_ x: Float) -> Float {
         let bx = beta * x
-        return bx > threshold ? x : VectorMath.softplus(bx) / beta
+        // 1 / beta is loop-invariant, so kernels multiply instead of dividing per element.
+        return bx > threshold ? x : VectorMath.softplus(bx) * (1 / beta)
     }
     @inlinable public func derivative(x: Float, y: Float) -> Float {
         let bx = beta * x

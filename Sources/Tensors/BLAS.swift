@@ -6,7 +6,8 @@ import Dispatch
 /// OpenBLAS runs single-threaded here and large products are split into one block per core
 /// by us: OpenBLAS's own worker threads spin in `sched_yield` between calls and then fight
 /// the element-wise work of the training step for the same two cores (measured: ~30% of an
-/// epoch lost to scheduling). With every thread ours, nothing spins.
+/// epoch lost to scheduling). Blocks run on `Parallel`'s pool, whose threads spin only for a
+/// short while after each job of ours and then sleep.
 public enum BLAS {
     /// Products below this many multiply-adds run on one core: splitting costs more than it saves.
     nonisolated(unsafe) public static var minimumSplitWork = 1 << 20
@@ -37,7 +38,7 @@ public enum BLAS {
         let splitColumns = n >= m || m < 16 * parts
         let side = splitColumns ? n : m
         let chunk = ((side + parts - 1) / parts + 15) & ~15
-        DispatchQueue.concurrentPerform(iterations: parts) { p in
+        Parallel.run(parts: parts) { p in
             let start = p * chunk, size = Swift.min(chunk, side - start)
             if splitColumns { block(m0: 0, mc: m, n0: start, nc: size) } else { block(m0: start, mc: size, n0: 0, nc: n) }
         }

@@ -76,7 +76,36 @@ extension VectorMath {
     public static func softplus(_ x: Float) -> Float {
         let ax = x < 0 ? -x : x
         let pos = x > 0 ? x : 0
-        let r = pos + log1p(exp(-ax))
+        let r = pos + log1pUnit(exp(-ax))
         return x.isNaN ? x : r
+    }
+
+    /// log(1 + t) for t in [0, 1] (not NaN), as `log1p` but with none of its special cases:
+    /// u = 1 + t lies in [1, 2], so the Cephes reduction needs only u or u / 2 and exponent 0 or 1,
+    /// and one logarithm serves every t. Same polynomial and rounding correction as `log1p`, but
+    /// evaluated in Estrin's scheme: after e^-|x| in softplus, Horner's serial chain left the
+    /// kernel waiting on latency rather than throughput.
+    @inline(__always) @inlinable
+    @usableFromInline static func log1pUnit(_ t: Float) -> Float {
+        let u = 1 + t
+        let high = u > 1.414_213_56
+        // m - 1 with m = u or u / 2 in [sqrt(1/2), sqrt(2)); both subtractions are exact.
+        let m = high ? u * 0.5 - 1 : u - 1
+        let e: Float = high ? 1 : 0
+        let z = m * m
+        let z2 = z * z
+        let q0 = 3.333_333_1e-1 + -2.499_999_4e-1 * m
+        let q1 = 2.000_071_5e-1 + -1.666_805_8e-1 * m
+        let q2 = 1.424_932_3e-1 + -1.242_014_1e-1 * m
+        let q3 = 1.167_699_9e-1 + -1.151_461_0e-1 * m
+        let r0 = q0 + q1 * z
+        let r1 = q2 + q3 * z
+        let p = r0 + (r1 + 7.037_683_6e-2 * z2) * z2
+        var y = p * m * z
+        y += -2.121_944_4e-4 * e
+        y += -0.5 * z
+        let logU = m + y + 0.693_359_375 * e
+        // The rounding error of 1 + t, carried through log's slope 1 / u.
+        return logU + (t - (u - 1)) / u
     }
 }
