@@ -20,6 +20,23 @@ enum RowWise {
     static let axisSpec = ParameterSpec("axis", default: -1, "the axis normalised over; only -1 (last) is supported",
                                         lower: -1, upper: -1, integral: true)
 
+    /// Softmax (or softmin, `negate`) of every row, rows shared between the cores.
+    static func softmax(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, rows: Int, columns: Int, negate: Bool) {
+        nonisolated(unsafe) let (x, y) = (x, y)
+        forEachRows(rows, columns: columns) { range in
+            for r in range { softmaxRow(x + r * columns, y + r * columns, columns, negate: negate) }
+        }
+    }
+
+    /// The softmax (or softmin) vector-Jacobian product of every row.
+    static func softmaxBackward(y: UnsafePointer<Float>, dy: UnsafePointer<Float>, dx: UnsafeMutablePointer<Float>,
+                                rows: Int, columns: Int, negate: Bool) {
+        nonisolated(unsafe) let (y, dy, dx) = (y, dy, dx)
+        forEachRows(rows, columns: columns) { range in
+            for r in range { softmaxBackwardRow(y + r * columns, dy + r * columns, dx + r * columns, columns, negate: negate) }
+        }
+    }
+
     /// Softmax of one row into `y` (max-subtracted); returns nothing. A row of -inf has no
     /// maximum to subtract and comes out uniform; +inf entries share all the mass.
     static func softmaxRow(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ n: Int, negate: Bool) {

@@ -12,18 +12,12 @@ public struct Softmax: RegisteredActivation {
     public var isElementwise: Bool { false }
 
     public func forward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, rows: Int, columns: Int) {
-        nonisolated(unsafe) let (x, y) = (x, y)
-        RowWise.forEachRows(rows, columns: columns) { range in
-            for r in range { RowWise.softmaxRow(x + r * columns, y + r * columns, columns, negate: false) }
-        }
+        RowWise.softmax(x, y, rows: rows, columns: columns, negate: false)
     }
 
     public func backward(x: UnsafePointer<Float>, y: UnsafePointer<Float>, dy: UnsafePointer<Float>,
                          dx: UnsafeMutablePointer<Float>, rows: Int, columns: Int) {
-        nonisolated(unsafe) let (y, dy, dx) = (y, dy, dx)
-        RowWise.forEachRows(rows, columns: columns) { range in
-            for r in range { RowWise.softmaxBackwardRow(y + r * columns, dy + r * columns, dx + r * columns, columns, negate: false) }
-        }
+        RowWise.softmaxBackward(y: y, dy: dy, dx: dx, rows: rows, columns: columns, negate: false)
     }
 
     public func value(_ x: Double) -> Double { DoubleForms.sigmoid(x) }
