@@ -86,7 +86,7 @@ extension VectorMath {
     /// evaluated in Estrin's scheme: after e^-|x| in softplus, Horner's serial chain left the
     /// kernel waiting on latency rather than throughput.
     @inline(__always) @inlinable
-    @usableFromInline static func log1pUnit(_ t: Float) -> Float {
+    static func log1pUnit(_ t: Float) -> Float {
         let u = 1 + t
         let high = u > 1.414_213_56
         // m - 1 with m = u or u / 2 in [sqrt(1/2), sqrt(2)); both subtractions are exact.
