@@ -23,7 +23,11 @@ public enum BLAS {
         beta: Float = 0, c: UnsafeMutablePointer<Float>, ldc: Int
     ) {
         _ = singleThreaded
-        let parts = m * n * k >= minimumSplitWork ? Parallel.coreCount : 1
+        // Large products get two blocks per core, so a worker that starts late takes fewer of them
+        // rather than leaving the caller waiting (batch 128: about 0.76 -> 0.72 s per MNIST epoch);
+        // smaller ones lose more to thinner blocks than they gain.
+        let work = m * n * k
+        let parts = work >= minimumSplitWork ? (work >= 1 << 25 ? 2 : 1) * Parallel.coreCount : 1
         nonisolated(unsafe) let (a, b, c) = (a, b, c)
         @Sendable func block(m0: Int, mc: Int, n0: Int, nc: Int) {
             guard mc > 0, nc > 0 else { return }
