@@ -17,6 +17,8 @@ import Tensors
     static let cases: [(Bool, Bool, Int, Int, Int)] = [
         (false, false, 7, 5, 3), (true, false, 7, 5, 3), (false, true, 7, 5, 3), (true, true, 7, 5, 3),
         (false, false, 33, 17, 65), (true, false, 1, 31, 9), (false, true, 13, 1, 127), (true, true, 65, 3, 1),
+        // Large enough to be split over the cores: by columns into 2 and 4 blocks, and by rows.
+        (false, true, 130, 300, 40), (false, false, 64, 520, 1_100), (true, false, 2_000, 20, 900), (true, true, 300, 70, 60),
     ]
 
     @Test(arguments: cases)
