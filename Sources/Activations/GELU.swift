@@ -47,7 +47,7 @@ public struct GELU: ElementwiseActivation, RegisteredActivation {
     @inline(__always) @usableFromInline static func exactSlope(_ x: Float) -> Float {
         let xc = x < -10 ? -10 : (x > 10 ? 10 : x)
         let cdf = 0.5 * (1 + VectorMath.erf(xc * 0.707_106_781_186_547_5))
-        return cdf + xc * 0.398_942_280_401_432_7 * VectorMath.exp(-0.5 * xc * xc)
+        return cdf + xc * 0.398_942_280_401_432_7 * VectorMath.expNonPositive(-0.5 * xc * xc)
     }
 
     @inline(__always) @usableFromInline static func tanhSlope(_ x: Float) -> Float {

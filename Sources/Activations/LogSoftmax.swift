@@ -24,7 +24,7 @@ public struct LogSoftmax: RegisteredActivation {
                     continue
                 }
                 // y holds e^(x - m) for the moment; it is overwritten below.
-                for j in 0..<columns { yi[j] = VectorMath.exp(xi[j] - m) }
+                for j in 0..<columns { yi[j] = VectorMath.expNonPositive(xi[j] - m) }
                 let sum = RowWise.sum(yi, columns)
                 // (x - m) first: subtracting m + log(sum) at once would round away the small part.
                 let logSum = VectorMath.log(sum)

@@ -49,7 +49,7 @@ enum RowWise {
             for j in 0..<n { y[j] = sign * x[j] == .infinity ? 1 / count : (x[j].isNaN ? .nan : 0) }
             return
         }
-        for j in 0..<n { y[j] = VectorMath.exp(sign * x[j] - m) }
+        for j in 0..<n { y[j] = VectorMath.expNonPositive(sign * x[j] - m) }
         let inv = 1 / sum(y, n)
         for j in 0..<n { y[j] *= inv }
     }

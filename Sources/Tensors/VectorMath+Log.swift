@@ -76,7 +76,7 @@ extension VectorMath {
     public static func softplus(_ x: Float) -> Float {
         let ax = x < 0 ? -x : x
         let pos = x > 0 ? x : 0
-        let r = pos + log1pUnit(exp(-ax))
+        let r = pos + log1pUnit(expNonPositive(-ax))
         return x.isNaN ? x : r
     }
 

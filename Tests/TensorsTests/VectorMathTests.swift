@@ -93,3 +93,18 @@ import Tensors
         #expect(VectorMath.tanh(-0.5) == -VectorMath.tanh(0.5))
     }
 }
+
+/// The non-positive exp is the full exp with its overflow branches dropped: same bits wherever it applies.
+@Suite struct ExpNonPositiveTests {
+    @Test func matchesExpBitForBitOnNonPositiveFloats() {
+        var bits: UInt32 = 0x8000_0000  // -0
+        while bits < 0xFF80_0000 {        // up to -inf
+            let x = Float(bitPattern: bits)
+            #expect(VectorMath.expNonPositive(x).bitPattern == VectorMath.exp(x).bitPattern, "x = \(x)")
+            bits &+= 4_099
+        }
+        #expect(VectorMath.expNonPositive(-.infinity) == 0)
+        #expect(VectorMath.expNonPositive(.nan).isNaN)
+        #expect(VectorMath.expNonPositive(-104) == 0)
+    }
+}
