@@ -6,7 +6,25 @@ public enum VectorMath {
     @inline(__always) @inlinable
     public static func exp(_ x: Float) -> Float {
         // Clamp to where e^x is representable (denormals included); outside it saturates to 0 / +inf.
-        let xc = x < -103.97 ? -103.97 : (x > 88.72283 ? 88.72283 : x)
+        var y = expCore(x < -103.97 ? -103.97 : (x > 88.72283 ? 88.72283 : x))
+        y = x > 88.72283 ? .infinity : y
+        y = x < -103.97 ? 0 : y
+        return x.isNaN ? x : y
+    }
+
+    /// e^x for x <= 0 (or NaN): `exp` without its overflow and NaN selects, the same bits.
+    /// sigmoid, softplus and max-subtracted softmax only ever exponentiate non-positive numbers,
+    /// and dropping three compare-and-blends per vector is ~10% of exp. NaN comes out NaN
+    /// through the arithmetic.
+    @inline(__always) @inlinable
+    public static func expNonPositive(_ x: Float) -> Float {
+        let y = expCore(x < -103.97 ? -103.97 : x)
+        return x < -103.97 ? 0 : y
+    }
+
+    /// e^x for x already clamped to [-103.97, 88.72283].
+    @inline(__always) @inlinable
+    static func expCore(_ xc: Float) -> Float {
         // Rounding by the 1.5 * 2^23 magic number avoids a generic `rounded()` call.
         let magic: Float = 12_582_912
         let t = xc * 1.442_695_04 + magic
@@ -25,37 +43,7 @@ public enum VectorMath {
         let half = ni >> 1
         let s1 = Float(bitPattern: UInt32(bitPattern: (half &+ 127) << 23))
         let s2 = Float(bitPattern: UInt32(bitPattern: (ni &- half &+ 127) << 23))
-        var y = er * s1 * s2
-        y = x > 88.72283 ? .infinity : y
-        y = x < -103.97 ? 0 : y
-        return x.isNaN ? x : y
-    }
-
-    /// e^x for x <= 0 (or NaN), the same polynomial and accuracy as `exp` without its overflow
-    /// and NaN selects: sigmoid, softplus and max-subtracted softmax only ever exponentiate
-    /// non-positive numbers, and dropping three compare-and-blends per vector is ~10% of exp.
-    /// NaN still comes out NaN through the arithmetic.
-    @inline(__always) @inlinable
-    public static func expNonPositive(_ x: Float) -> Float {
-        let xc = x < -103.97 ? -103.97 : x
-        let magic: Float = 12_582_912
-        let t = xc * 1.442_695_04 + magic
-        let n = t - magic
-        var r = xc - n * 0.693_359_375
-        r = r - n * -2.121_944_4e-4
-        var p: Float = 1.987_569_1e-4
-        p = p * r + 1.398_199_9e-3
-        p = p * r + 8.333_452e-3
-        p = p * r + 4.166_579_6e-2
-        p = p * r + 1.666_666_5e-1
-        p = p * r + 5.000_000_1e-1
-        let er = p * (r * r) + r + 1
-        let ni = Int32(bitPattern: t.bitPattern & 0x7F_FFFF) &- 0x40_0000
-        let half = ni >> 1
-        let s1 = Float(bitPattern: UInt32(bitPattern: (half &+ 127) << 23))
-        let s2 = Float(bitPattern: UInt32(bitPattern: (ni &- half &+ 127) << 23))
-        let y = er * s1 * s2
-        return x < -103.97 ? 0 : y
+        return er * s1 * s2
     }
 
     /// Logistic sigmoid 1 / (1 + e^-x), stable for every x (e^-|x| never overflows).
