@@ -3,5 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-swift build -c release -Xswiftc -target-cpu -Xswiftc native >&2
+swift build -c release -Xswiftc -target-cpu -Xswiftc native -Xswiftc -DACTLAB_FMA >&2
 exec .build/release/actlab "$@"

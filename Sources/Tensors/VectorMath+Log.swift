@@ -15,18 +15,18 @@ extension VectorMath {
         m = low ? m + m - 1 : m - 1
         let z = m * m
         var p: Float = 7.037_683_6e-2
-        p = p * m - 1.151_461_0e-1
-        p = p * m + 1.167_699_9e-1
-        p = p * m - 1.242_014_1e-1
-        p = p * m + 1.424_932_3e-1
-        p = p * m - 1.666_805_8e-1
-        p = p * m + 2.000_071_5e-1
-        p = p * m - 2.499_999_4e-1
-        p = p * m + 3.333_333_1e-1
+        p = mulAdd(p, m, -1.151_461_0e-1)
+        p = mulAdd(p, m, 1.167_699_9e-1)
+        p = mulAdd(p, m, -1.242_014_1e-1)
+        p = mulAdd(p, m, 1.424_932_3e-1)
+        p = mulAdd(p, m, -1.666_805_8e-1)
+        p = mulAdd(p, m, 2.000_071_5e-1)
+        p = mulAdd(p, m, -2.499_999_4e-1)
+        p = mulAdd(p, m, 3.333_333_1e-1)
         var y = p * m * z
-        y += -2.121_944_4e-4 * e
-        y += -0.5 * z
-        var r = m + y + 0.693_359_375 * e
+        y = mulAdd(-2.121_944_4e-4, e, y)
+        y = mulAdd(-0.5, z, y)
+        var r = mulAdd(0.693_359_375, e, m + y)
         r = x == 0 ? -.infinity : r
         r = x == .infinity ? .infinity : r
         return x < 0 || x.isNaN ? .nan : r
@@ -49,24 +49,24 @@ extension VectorMath {
     public static func expm1(_ x: Float) -> Float {
         let xc = x < -18 ? -18 : (x > 20 ? 20 : x)
         let magic: Float = 12_582_912
-        let t = xc * 1.442_695_04 + magic
+        let t = mulAdd(xc, 1.442_695_04, magic)
         let near = xc < 0.693_147_18 && xc > -0.693_147_18
         let n = near ? 0 : t - magic
-        let r = (xc - n * 0.693_359_375) - n * -2.121_944_4e-4
+        let r = mulAdd(n, 2.121_944_4e-4, mulAdd(n, -0.693_359_375, xc))
         var p: Float = 1 / 39_916_800
-        p = p * r + 1 / 3_628_800
-        p = p * r + 1 / 362_880
-        p = p * r + 1 / 40_320
-        p = p * r + 1 / 5_040
-        p = p * r + 1 / 720
-        p = p * r + 1 / 120
-        p = p * r + 1 / 24
-        p = p * r + 1 / 6
-        p = p * r + 0.5
-        p = p * (r * r) + r
+        p = mulAdd(p, r, 1 / 3_628_800)
+        p = mulAdd(p, r, 1 / 362_880)
+        p = mulAdd(p, r, 1 / 40_320)
+        p = mulAdd(p, r, 1 / 5_040)
+        p = mulAdd(p, r, 1 / 720)
+        p = mulAdd(p, r, 1 / 120)
+        p = mulAdd(p, r, 1 / 24)
+        p = mulAdd(p, r, 1 / 6)
+        p = mulAdd(p, r, 0.5)
+        p = mulAdd(p, r * r, r)
         let ni = near ? 0 : Int32(bitPattern: t.bitPattern & 0x7F_FFFF) &- 0x40_0000
         let s = Float(bitPattern: UInt32(bitPattern: (ni &+ 127) << 23))
-        var y = s * p + (s - 1)
+        var y = mulAdd(s, p, s - 1)
         y = x > 20 ? exp(x) : y
         return x.isNaN ? x : y
     }
@@ -94,17 +94,17 @@ extension VectorMath {
         let e: Float = high ? 1 : 0
         let z = m * m
         let z2 = z * z
-        let q0 = 3.333_333_1e-1 + -2.499_999_4e-1 * m
-        let q1 = 2.000_071_5e-1 + -1.666_805_8e-1 * m
-        let q2 = 1.424_932_3e-1 + -1.242_014_1e-1 * m
-        let q3 = 1.167_699_9e-1 + -1.151_461_0e-1 * m
-        let r0 = q0 + q1 * z
-        let r1 = q2 + q3 * z
-        let p = r0 + (r1 + 7.037_683_6e-2 * z2) * z2
+        let q0 = mulAdd(-2.499_999_4e-1, m, 3.333_333_1e-1)
+        let q1 = mulAdd(-1.666_805_8e-1, m, 2.000_071_5e-1)
+        let q2 = mulAdd(-1.242_014_1e-1, m, 1.424_932_3e-1)
+        let q3 = mulAdd(-1.151_461_0e-1, m, 1.167_699_9e-1)
+        let r0 = mulAdd(q1, z, q0)
+        let r1 = mulAdd(q3, z, q2)
+        let p = mulAdd(mulAdd(7.037_683_6e-2, z2, r1), z2, r0)
         var y = p * m * z
-        y += -2.121_944_4e-4 * e
-        y += -0.5 * z
-        let logU = m + y + 0.693_359_375 * e
+        y = mulAdd(-2.121_944_4e-4, e, y)
+        y = mulAdd(-0.5, z, y)
+        let logU = mulAdd(0.693_359_375, e, m + y)
         // The rounding error of 1 + t, carried through log's slope 1 / u.
         return logU + (t - (u - 1)) / u
     }

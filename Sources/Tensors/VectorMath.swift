@@ -5,40 +5,49 @@
 public enum VectorMath {
     @inline(__always) @inlinable
     public static func exp(_ x: Float) -> Float {
-        // Clamp to where e^x is representable (denormals included); outside it saturates to 0 / +inf.
-        var y = expCore(x < -103.97 ? -103.97 : (x > 88.72283 ? 88.72283 : x))
-        y = x > 88.72283 ? .infinity : y
-        y = x < -103.97 ? 0 : y
-        return x.isNaN ? x : y
+        // The clamps alone give every special value: below -104.5 the core rounds to 0, above 100 its
+        // two scale factors overflow to inf, and NaN fails both compares and stays NaN through the
+        // arithmetic. No result selects are needed (they were a third of the kernel).
+        let low = x < -104.5 ? -104.5 : x
+        return expCore(low > 100 ? 100 : low)
     }
 
-    /// e^x for x <= 0 (or NaN): `exp` without its overflow and NaN selects, the same bits.
-    /// sigmoid, softplus and max-subtracted softmax only ever exponentiate non-positive numbers,
-    /// and dropping three compare-and-blends per vector is ~10% of exp. NaN comes out NaN
-    /// through the arithmetic.
+    /// e^x for x <= 0 (or NaN): `exp` without its upper clamp, the same bits.
+    /// sigmoid, softplus and max-subtracted softmax only ever exponentiate non-positive numbers.
     @inline(__always) @inlinable
     public static func expNonPositive(_ x: Float) -> Float {
-        let y = expCore(x < -103.97 ? -103.97 : x)
-        return x < -103.97 ? 0 : y
+        expCore(x < -104.5 ? -104.5 : x)
     }
 
-    /// e^x for x already clamped to [-103.97, 88.72283].
+    /// a * b + c, with one rounding when built with `-D ACTLAB_FMA` (the release scripts pass it
+    /// together with `-target-cpu native`). Without a target CPU that has FMA, the fused form
+    /// compiles to a libm call per lane, so the portable build keeps the two roundings.
+    @inline(__always) @inlinable
+    public static func mulAdd(_ a: Float, _ b: Float, _ c: Float) -> Float {
+        #if ACTLAB_FMA
+        c.addingProduct(a, b)
+        #else
+        a * b + c
+        #endif
+    }
+
+    /// e^x for x in [-104.5, 100] or NaN.
     @inline(__always) @inlinable
     static func expCore(_ xc: Float) -> Float {
         // Rounding by the 1.5 * 2^23 magic number avoids a generic `rounded()` call.
         let magic: Float = 12_582_912
-        let t = xc * 1.442_695_04 + magic
+        let t = mulAdd(xc, 1.442_695_04, magic)
         let n = t - magic
-        var r = xc - n * 0.693_359_375
-        r = r - n * -2.121_944_4e-4
+        var r = mulAdd(n, -0.693_359_375, xc)
+        r = mulAdd(n, 2.121_944_4e-4, r)
         var p: Float = 1.987_569_1e-4
-        p = p * r + 1.398_199_9e-3
-        p = p * r + 8.333_452e-3
-        p = p * r + 4.166_579_6e-2
-        p = p * r + 1.666_666_5e-1
-        p = p * r + 5.000_000_1e-1
-        let er = p * (r * r) + r + 1
-        // 2^n as two normal factors, so n from -150 to 128 neither overflows nor flushes early.
+        p = mulAdd(p, r, 1.398_199_9e-3)
+        p = mulAdd(p, r, 8.333_452e-3)
+        p = mulAdd(p, r, 4.166_579_6e-2)
+        p = mulAdd(p, r, 1.666_666_5e-1)
+        p = mulAdd(p, r, 5.000_000_1e-1)
+        let er = mulAdd(p, r * r, r) + 1
+        // 2^n as two factors, so n from -151 to 144 neither overflows nor flushes early.
         let ni = Int32(bitPattern: t.bitPattern & 0x7F_FFFF) &- 0x40_0000
         let half = ni >> 1
         let s1 = Float(bitPattern: UInt32(bitPattern: (half &+ 127) << 23))
@@ -61,13 +70,15 @@ public enum VectorMath {
         let a = x < 0 ? -x : x
         let s = a * a
         var p: Float = -5.704_988_7e-3
-        p = p * s + 2.063_908_9e-2
-        p = p * s - 5.373_971_6e-2
-        p = p * s + 1.333_144_2e-1
-        p = p * s - 3.333_328_2e-1
-        let small = p * s * a + a
-        let large = 1 - 2 / (exp(2 * a) + 1)
+        p = mulAdd(p, s, 2.063_908_9e-2)
+        p = mulAdd(p, s, -5.373_971_6e-2)
+        p = mulAdd(p, s, 1.333_144_2e-1)
+        p = mulAdd(p, s, -3.333_328_2e-1)
+        let small = mulAdd(p * s, a, a)
+        // a >= 0 or NaN, so only the upper clamp of exp applies; NaN stays NaN through both forms.
+        let twoA = a + a
+        let large = 1 - 2 / (expCore(twoA > 100 ? 100 : twoA) + 1)
         let t = a < 0.625 ? small : large
-        return x.isNaN ? x : (x < 0 ? -t : t)
+        return x < 0 ? -t : t
     }
 }
