@@ -17,7 +17,7 @@ FUNCTIONS = {
     "softsign": F.softsign, "relu": F.relu, "relu6": F.relu6, "leaky_relu": lambda x: F.leaky_relu(x, 0.3),
     "prelu": lambda x: F.prelu(x, torch.zeros(1)), "rrelu": lambda x: F.rrelu(x, training=False),
     "threshold": lambda x: F.threshold(x, 0.0, 0.0), "elu": F.elu, "selu": F.selu, "celu": F.celu,
-    "gelu": lambda x: F.gelu(x, approximate="tanh"), "gelu_exact": F.gelu, "silu": F.silu,
+    "gelu": F.gelu, "gelu_tanh": lambda x: F.gelu(x, approximate="tanh"), "silu": F.silu,
     "hard_silu": F.hardswish, "mish": F.mish, "softplus": F.softplus, "soft_shrink": F.softshrink,
     "hard_shrink": F.hardshrink, "exponential": torch.exp,
     "softmax": lambda x: F.softmax(x.view(-1, 1024), -1), "log_softmax": lambda x: F.log_softmax(x.view(-1, 1024), -1),

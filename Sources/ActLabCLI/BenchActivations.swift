@@ -26,14 +26,16 @@ struct BenchActivations: ParsableCommand {
         for i in 0..<elements { x[i] = 4 * rng.normal(); dy[i] = rng.normal() }
 
         var results = [[String: Any]]()
-        for type in Activation.all {
-            let f = try type.init(parameters: [:])
+        // Every entry at its defaults, plus the non-default forms PyTorch also ships.
+        let variants: [(id: String, function: any ActivationFunction)] =
+            try Activation.all.map { ($0.id, try $0.init(parameters: [:])) } + [("gelu_tanh", GELU(approximation: .tanh))]
+        for (id, f) in variants {
             // Element-wise functions take the array as one row; row-wise ones as rows of `columns`.
             let (rows, cols) = f.isElementwise ? (1, elements) : (elements / columns, columns)
             let forward = best(repeats) { f.forward(x, y, rows: rows, columns: cols) }
             let backward = best(repeats) { f.backward(x: x, y: y, dy: dy, dx: dx, rows: rows, columns: cols) }
             results.append([
-                "id": f.id, "forward_elements_per_second": Int(Double(elements) / forward),
+                "id": id, "forward_elements_per_second": Int(Double(elements) / forward),
                 "backward_elements_per_second": Int(Double(elements) / backward),
                 "forward_ms": round4(forward * 1000), "backward_ms": round4(backward * 1000),
             ])

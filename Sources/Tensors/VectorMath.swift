@@ -5,18 +5,23 @@
 public enum VectorMath {
     @inline(__always) @inlinable
     public static func exp(_ x: Float) -> Float {
-        // The clamps alone give every special value: below -104.5 the core rounds to 0, above 100 its
-        // two scale factors overflow to inf, and NaN fails both compares and stays NaN through the
-        // arithmetic. No result selects are needed (they were a third of the kernel).
-        let low = x < -104.5 ? -104.5 : x
-        return expCore(low > 100 ? 100 : low)
+        // Above 100 the core's two scale factors overflow to inf, and NaN fails every compare and
+        // stays NaN through the arithmetic, so only underflow needs a select. It is a select rather
+        // than a clamp at -104.5 because a clamped lane would compute its 0 through subnormal
+        // products, and a vector with one such lane runs ~3x slower (saturated sigmoids, masked
+        // softmax entries).
+        let under = x < -104.5
+        let y = expCore(under ? 0 : (x > 100 ? 100 : x))
+        return under ? 0 : y
     }
 
     /// e^x for x <= 0 (or NaN): `exp` without its upper clamp, the same bits.
     /// sigmoid, softplus and max-subtracted softmax only ever exponentiate non-positive numbers.
     @inline(__always) @inlinable
     public static func expNonPositive(_ x: Float) -> Float {
-        expCore(x < -104.5 ? -104.5 : x)
+        let under = x < -104.5
+        let y = expCore(under ? 0 : x)
+        return under ? 0 : y
     }
 
     /// a * b + c, with one rounding when built with `-D ACTLAB_FMA` (the release scripts pass it
@@ -31,7 +36,7 @@ public enum VectorMath {
         #endif
     }
 
-    /// e^x for x in [-104.5, 100] or NaN.
+    /// e^x for x in [-104.5, 100] or NaN (results below 2^-126 are subnormal, and slow).
     @inline(__always) @inlinable
     static func expCore(_ xc: Float) -> Float {
         // Rounding by the 1.5 * 2^23 magic number avoids a generic `rounded()` call.
