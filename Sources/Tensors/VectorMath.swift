@@ -15,13 +15,24 @@ public enum VectorMath {
         return under ? 0 : y
     }
 
-    /// e^x for x <= 0 (or NaN): `exp` without its upper clamp, the same bits.
-    /// sigmoid, softplus and max-subtracted softmax only ever exponentiate non-positive numbers.
+    /// e^x for x <= 0 (or NaN): the same bits as `exp`, cheaper. sigmoid, softplus, GELU and
+    /// max-subtracted softmax only ever exponentiate non-positive numbers.
+    ///
+    /// With n <= 0, 2^(n + 64) is a normal number for every n down to -151, so the scaling is one
+    /// integer add into the exponent field of e^r and one exact multiply by 2^-64 (which also
+    /// rounds subnormal results correctly), where `exp` needs two factors built by eight integer
+    /// operations. The magic constant 1.5 * 2^23 + 64 leaves n + 64 in the low bits of t.
     @inline(__always) @inlinable
     public static func expNonPositive(_ x: Float) -> Float {
-        let under = x < -104.5
-        let y = expCore(under ? 0 : x)
-        return under ? 0 : y
+        let inRange = x >= -104.5
+        let xc = inRange ? x : 0
+        let magic: Float = 12_582_976
+        let t = mulAdd(xc, 1.442_695_04, magic)
+        let er = expReduced(xc, t - magic)
+        let y = Float(bitPattern: er.bitPattern &+ (t.bitPattern << 23)) * 0x1p-64
+        // Underflow gives 0 and NaN stays NaN (as an integer sum, a NaN's payload could turn into
+        // a number).
+        return inRange ? y : (x < -104.5 ? 0 : x)
     }
 
     /// a * b + c, with one rounding when built with `-D ACTLAB_FMA` (the release scripts pass it
@@ -42,8 +53,20 @@ public enum VectorMath {
         // Rounding by the 1.5 * 2^23 magic number avoids a generic `rounded()` call.
         let magic: Float = 12_582_912
         let t = mulAdd(xc, 1.442_695_04, magic)
-        let n = t - magic
-        var r = mulAdd(n, -0.693_359_375, xc)
+        let er = expReduced(xc, t - magic)
+        // 2^n as two factors, so n from -151 to 144 neither overflows nor flushes early.
+        let ni = Int32(bitPattern: t.bitPattern & 0x7F_FFFF) &- 0x40_0000
+        let half = ni >> 1
+        let s1 = Float(bitPattern: UInt32(bitPattern: (half &+ 127) << 23))
+        let s2 = Float(bitPattern: UInt32(bitPattern: (ni &- half &+ 127) << 23))
+        return er * s1 * s2
+    }
+
+    /// e^r for r = x - n ln2 (|r| <= ln2 / 2), n an integer-valued Float: Cody-Waite reduction in
+    /// two parts and the degree-6 Cephes polynomial.
+    @inline(__always) @inlinable
+    static func expReduced(_ x: Float, _ n: Float) -> Float {
+        var r = mulAdd(n, -0.693_359_375, x)
         r = mulAdd(n, 2.121_944_4e-4, r)
         var p: Float = 1.987_569_1e-4
         p = mulAdd(p, r, 1.398_199_9e-3)
@@ -51,13 +74,7 @@ public enum VectorMath {
         p = mulAdd(p, r, 4.166_579_6e-2)
         p = mulAdd(p, r, 1.666_666_5e-1)
         p = mulAdd(p, r, 5.000_000_1e-1)
-        let er = mulAdd(p, r * r, r) + 1
-        // 2^n as two factors, so n from -151 to 144 neither overflows nor flushes early.
-        let ni = Int32(bitPattern: t.bitPattern & 0x7F_FFFF) &- 0x40_0000
-        let half = ni >> 1
-        let s1 = Float(bitPattern: UInt32(bitPattern: (half &+ 127) << 23))
-        let s2 = Float(bitPattern: UInt32(bitPattern: (ni &- half &+ 127) << 23))
-        return er * s1 * s2
+        return mulAdd(p, r * r, r) + 1
     }
 
     /// Logistic sigmoid 1 / (1 + e^-x), stable for every x (e^-|x| never overflows).

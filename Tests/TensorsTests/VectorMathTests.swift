@@ -107,4 +107,14 @@ import Tensors
         #expect(VectorMath.expNonPositive(.nan).isNaN)
         #expect(VectorMath.expNonPositive(-104) == 0)
     }
+
+    /// The scaling is an integer add on the bits, which must not turn a NaN with a payload into a number.
+    @Test func nanPayloadsStayNan() {
+        for payload: UInt32 in [0, 1, 0x1FF, 0x1F_FFFF] {
+            for nan in [Float(nan: payload, signaling: false), -Float(nan: payload, signaling: false)] {
+                #expect(VectorMath.expNonPositive(nan).isNaN, "payload \(payload)")
+                #expect(VectorMath.exp(nan).isNaN && VectorMath.sigmoid(nan).isNaN, "payload \(payload)")
+            }
+        }
+    }
 }
