@@ -87,26 +87,20 @@ public struct GELU: ElementwiseActivation, RegisteredActivation {
     // The form is chosen once per call, not per element, so each loop vectorises.
     public func forward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, rows: Int, columns: Int) {
         nonisolated(unsafe) let (x, y) = (x, y)
-        let exact = approximation == .none
-        Parallel.forEachChunk(rows * columns) { range in
-            if exact {
-                for i in range { y[i] = Self.exactValue(x[i]) }
-            } else {
-                for i in range { y[i] = Self.tanhValue(x[i]) }
-            }
+        if approximation == .none {
+            Parallel.forEachChunk(rows * columns) { range in for i in range { y[i] = Self.exactValue(x[i]) } }
+        } else {
+            Parallel.forEachChunk(rows * columns) { range in for i in range { y[i] = Self.tanhValue(x[i]) } }
         }
     }
 
     public func backward(x: UnsafePointer<Float>, y: UnsafePointer<Float>, dy: UnsafePointer<Float>,
                          dx: UnsafeMutablePointer<Float>, rows: Int, columns: Int) {
         nonisolated(unsafe) let (x, dy, dx) = (x, dy, dx)
-        let exact = approximation == .none
-        Parallel.forEachChunk(rows * columns) { range in
-            if exact {
-                for i in range { dx[i] = dy[i] * Self.exactSlope(x[i]) }
-            } else {
-                for i in range { dx[i] = dy[i] * Self.tanhSlope(x[i]) }
-            }
+        if approximation == .none {
+            Parallel.forEachChunk(rows * columns) { range in for i in range { dx[i] = dy[i] * Self.exactSlope(x[i]) } }
+        } else {
+            Parallel.forEachChunk(rows * columns) { range in for i in range { dx[i] = dy[i] * Self.tanhSlope(x[i]) } }
         }
     }
 
