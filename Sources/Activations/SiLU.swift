@@ -24,6 +24,18 @@ public struct SiLU: ElementwiseActivation, RegisteredActivation {
         let s = VectorMath.sigmoid(beta * x)
         return s + beta * x * s * (1 - s)
     }
+
+    // beta = 1 (the default, and what PyTorch's SiLU is) skips a multiply per element: a loop of
+    // this size is bound by its operation count.
+    public func forward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, rows: Int, columns: Int) {
+        nonisolated(unsafe) let (x, y) = (x, y)
+        if beta == 1 {
+            Parallel.forEachChunk(rows * columns) { range in for i in range { y[i] = x[i] * VectorMath.sigmoid(x[i]) } }
+        } else {
+            Parallel.forEachChunk(rows * columns) { range in for i in range { y[i] = self.value(x[i]) } }
+        }
+    }
+
     public func value(_ x: Double) -> Double { x * DoubleForms.sigmoid(Double(beta) * x) }
     public func derivative(_ x: Double) -> Double {
         let s = DoubleForms.sigmoid(Double(beta) * x)
