@@ -1,3 +1,5 @@
+import Tensors
+
 /// Maxout over groups of k consecutive columns: f(x)_j = max_{i < k} x_{jk + i} (columns / k
 /// outputs); the gradient flows to the first maximum of each group. The `Maxout` layer puts
 /// k times the units in front of it. Scalar slice: the pair [x, 0], which gives max(x, 0).
@@ -23,26 +25,55 @@ public struct MaxoutActivation: RegisteredActivation {
         return columns / pieces
     }
 
+    // Groups are shared between the cores; pairs (the default) get their own loop, which the
+    // compiler vectorises, where the general loop over pieces stays scalar.
     public func forward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, rows: Int, columns: Int) {
-        let units = outputColumns(forInputColumns: columns)
-        for g in 0..<(rows * units) {
-            let xi = x + g * pieces
-            var m = xi[0]
-            for i in 1..<max(pieces, 1) where xi[i] > m || xi[i].isNaN { m = xi[i] }
-            y[g] = m
+        nonisolated(unsafe) let (x, y) = (x, y)
+        let k = pieces
+        Parallel.forEachChunk(rows * outputColumns(forInputColumns: columns)) { range in
+            if k == 2 {
+                for g in range {
+                    // Selects, not ||: a short-circuit becomes a branch and the loop stays scalar.
+                    let a = x[2 * g], b = x[2 * g + 1]
+                    let m = b > a ? b : a
+                    y[g] = b.isNaN ? b : m
+                }
+                return
+            }
+            for g in range {
+                let xi = x + g * k
+                var m = xi[0]
+                for i in 1..<max(k, 1) where xi[i] > m || xi[i].isNaN { m = xi[i] }
+                y[g] = m
+            }
         }
     }
 
     public func backward(x: UnsafePointer<Float>, y: UnsafePointer<Float>, dy: UnsafePointer<Float>,
                          dx: UnsafeMutablePointer<Float>, rows: Int, columns: Int) {
-        let units = outputColumns(forInputColumns: columns)
-        for g in 0..<(rows * units) {
-            let xi = x + g * pieces, dxi = dx + g * pieces
-            var taken = false
-            for i in 0..<pieces {
-                let winner = !taken && (xi[i] == y[g] || (xi[i].isNaN && y[g].isNaN))
-                dxi[i] = winner ? dy[g] : 0
-                taken = taken || winner
+        nonisolated(unsafe) let (x, y, dy, dx) = (x, y, dy, dx)
+        let k = pieces
+        Parallel.forEachChunk(rows * outputColumns(forInputColumns: columns)) { range in
+            if k == 2 {
+                // One pass over the inputs: a loop over pairs with two stores each stayed scalar.
+                for i in (2 * range.lowerBound)..<(2 * range.upperBound) {
+                    let g = i >> 1
+                    let a = x[i & ~1], m = y[g]
+                    // The first piece wins ties; m is NaN exactly when a piece is, and a NaN first
+                    // piece is the one forward took.
+                    let first = a == m ? true : a.isNaN
+                    dx[i] = first == (i & 1 == 0) ? dy[g] : 0
+                }
+                return
+            }
+            for g in range {
+                let xi = x + g * k, dxi = dx + g * k
+                var taken = false
+                for i in 0..<k {
+                    let winner = !taken && (xi[i] == y[g] || (xi[i].isNaN && y[g].isNaN))
+                    dxi[i] = winner ? dy[g] : 0
+                    taken = taken || winner
+                }
             }
         }
     }
