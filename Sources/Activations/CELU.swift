@@ -20,7 +20,7 @@ public struct CELU: ElementwiseActivation, RegisteredActivation {
 
     public var parameters: [String: Double] { ["alpha": Double(alpha)] }
 
-    @inlinable public func value(_ x: Float) -> Float { x > 0 ? x : alpha * VectorMath.expm1(x * inverseAlpha) }
+    @inlinable public func value(_ x: Float) -> Float { x > 0 ? x : alpha * VectorMath.expm1NonPositive((x > 0 ? 0 : x) * inverseAlpha) }
     @inlinable public func derivative(x: Float, y: Float) -> Float { x > 0 ? 1 : y * inverseAlpha + 1 }
     public func value(_ x: Double) -> Double { x > 0 ? x : Double(alpha) * Foundation.expm1(x / Double(alpha)) }
     public func derivative(_ x: Double) -> Double { x > 0 ? 1 : Foundation.exp(x / Double(alpha)) }

@@ -18,7 +18,7 @@ public struct ELU: ElementwiseActivation, RegisteredActivation {
 
     public var parameters: [String: Double] { ["alpha": Double(alpha)] }
 
-    @inlinable public func value(_ x: Float) -> Float { x > 0 ? x : alpha * VectorMath.expm1(x) }
+    @inlinable public func value(_ x: Float) -> Float { x > 0 ? x : alpha * VectorMath.expm1NonPositive(x > 0 ? 0 : x) }
     @inlinable public func derivative(x: Float, y: Float) -> Float { x > 0 ? 1 : y + alpha }
     public func value(_ x: Double) -> Double { x > 0 ? x : Double(alpha) * Foundation.expm1(x) }
     public func derivative(_ x: Double) -> Double { x > 0 ? 1 : Double(alpha) * Foundation.exp(x) }

@@ -13,7 +13,7 @@ public struct SELU: ElementwiseActivation, RegisteredActivation {
 
     @inlinable public func value(_ x: Float) -> Float {
         let s: Float = 1.050_700_987_355_480_5, sa: Float = 1.758_099_340_847_376_8
-        return x > 0 ? s * x : sa * VectorMath.expm1(x)
+        return x > 0 ? s * x : sa * VectorMath.expm1NonPositive(x > 0 ? 0 : x)
     }
     @inlinable public func derivative(x: Float, y: Float) -> Float {
         let s: Float = 1.050_700_987_355_480_5, sa: Float = 1.758_099_340_847_376_8

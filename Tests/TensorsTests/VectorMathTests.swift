@@ -108,6 +108,18 @@ import Tensors
         #expect(VectorMath.expNonPositive(-104) == 0)
     }
 
+    @Test func expm1MatchesBitForBitOnNonPositiveFloats() {
+        var bits: UInt32 = 0x8000_0000  // -0
+        while bits < 0xFF80_0000 {        // up to -inf
+            let x = Float(bitPattern: bits)
+            #expect(VectorMath.expm1NonPositive(x).bitPattern == VectorMath.expm1(x).bitPattern, "x = \(x)")
+            bits &+= 4_099
+        }
+        #expect(VectorMath.expm1NonPositive(-.infinity) == -1)
+        #expect(VectorMath.expm1NonPositive(-0.0) == 0)
+        for payload: UInt32 in [0, 1, 0x1FF] { #expect(VectorMath.expm1NonPositive(Float(nan: payload, signaling: false)).isNaN) }
+    }
+
     /// The scaling is an integer add on the bits, which must not turn a NaN with a payload into a number.
     @Test func nanPayloadsStayNan() {
         for payload: UInt32 in [0, 1, 0x1FF, 0x1F_FFFF] {
