@@ -49,7 +49,12 @@ enum RowWise {
             for j in 0..<n { y[j] = sign * x[j] == .infinity ? 1 / count : (x[j].isNaN ? .nan : 0) }
             return
         }
-        for j in 0..<n { y[j] = VectorMath.expNonPositive(sign * x[j] - m) }
+        // Softmax's loop does without the sign: a multiply per element is ~5% of this pass.
+        if negate {
+            for j in 0..<n { y[j] = VectorMath.expNonPositive(-x[j] - m) }
+        } else {
+            for j in 0..<n { y[j] = VectorMath.expNonPositive(x[j] - m) }
+        }
         let inv = 1 / sum(y, n)
         for j in 0..<n { y[j] *= inv }
     }
