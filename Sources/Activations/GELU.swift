@@ -33,8 +33,9 @@ public struct GELU: ElementwiseActivation, RegisteredActivation {
     /// polynomial fitted for relative error (2.4e-8 in Double over |x| <= 14). One exponential
     /// serves the value and, in the backward pass, the density; unlike 0.5(1 + erf), the tail keeps
     /// its relative accuracy for negative x instead of cancelling to 0. With FMA the rounding error
-    /// of x^2/2 is carried into the result (e^{h + l} = e^h (1 + l)), which matters beyond |x| ~ 4.
-    @inline(__always) @usableFromInline static func normalTail(_ x: Float) -> (tail: Float, gauss: Float) {
+    /// of x^2/2 is carried into the result (e^{h + l} = e^h (1 + l)), which matters beyond |x| ~ 4
+    /// for the value; the slope, judged by absolute error, skips it (`carry: false`).
+    @inline(__always) @usableFromInline static func normalTail(_ x: Float, carry: Bool = true) -> (tail: Float, gauss: Float) {
         // Beyond 15 the tail is 0 in Float; the clamp keeps x^2 finite for +-inf (NaN passes).
         let ax = x < 0 ? -x : x
         let a = ax > 15 ? 15 : ax
@@ -49,8 +50,8 @@ public struct GELU: ElementwiseActivation, RegisteredActivation {
         let q1 = VectorMath.mulAdd(VectorMath.mulAdd(2.891_931_6e-2, t2, p67), t2, p45)
         let p = VectorMath.mulAdd(q1, t4, q0)
         let h = -0.5 * a * a
-        let l = VectorMath.mulAdd(-0.5 * a, a, -h)  // 0 without FMA
-        let g = VectorMath.expNonPositive(h) * (1 + l)
+        let e = VectorMath.expNonPositive(h)
+        let g = carry ? e * (1 + VectorMath.mulAdd(-0.5 * a, a, -h)) : e  // the correction is 0 without FMA
         return (t * p * g, g)
     }
 
@@ -71,7 +72,7 @@ public struct GELU: ElementwiseActivation, RegisteredActivation {
     @inline(__always) @usableFromInline static func exactSlope(_ x: Float) -> Float {
         // Beyond +-15 the slope is exactly 0 or 1 in Float; clamping keeps x phi(x) from inf * 0.
         let xc = x < -15 ? -15 : (x > 15 ? 15 : x)
-        let (c, g) = normalTail(xc)
+        let (c, g) = normalTail(xc, carry: false)
         return VectorMath.mulAdd(xc * 0.398_942_280_401_432_7, g, xc < 0 ? c : 1 - c)
     }
 
