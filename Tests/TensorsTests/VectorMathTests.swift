@@ -96,12 +96,12 @@ import Tensors
 
 /// The non-positive exp is the full exp with its overflow branches dropped: same bits wherever it applies.
 @Suite struct ExpNonPositiveTests {
+    /// Every 4099th float from -0 down to -inf.
+    static let nonPositiveFloats: [Float] = stride(from: UInt32(0x8000_0000), to: 0xFF80_0000, by: 4_099).map { Float(bitPattern: $0) }
+
     @Test func matchesExpBitForBitOnNonPositiveFloats() {
-        var bits: UInt32 = 0x8000_0000  // -0
-        while bits < 0xFF80_0000 {        // up to -inf
-            let x = Float(bitPattern: bits)
+        for x in Self.nonPositiveFloats {
             #expect(VectorMath.expNonPositive(x).bitPattern == VectorMath.exp(x).bitPattern, "x = \(x)")
-            bits &+= 4_099
         }
         #expect(VectorMath.expNonPositive(-.infinity) == 0)
         #expect(VectorMath.expNonPositive(.nan).isNaN)
@@ -109,11 +109,8 @@ import Tensors
     }
 
     @Test func expm1MatchesBitForBitOnNonPositiveFloats() {
-        var bits: UInt32 = 0x8000_0000  // -0
-        while bits < 0xFF80_0000 {        // up to -inf
-            let x = Float(bitPattern: bits)
+        for x in Self.nonPositiveFloats {
             #expect(VectorMath.expm1NonPositive(x).bitPattern == VectorMath.expm1(x).bitPattern, "x = \(x)")
-            bits &+= 4_099
         }
         #expect(VectorMath.expm1NonPositive(-.infinity) == -1)
         #expect(VectorMath.expm1NonPositive(-0.0) == 0)
