@@ -14,7 +14,7 @@ struct List: ParsableCommand {
             let params = type.parameterSpecs.map { spec in
                 "\(spec.name)=\(spec.defaultValue.map(format) ?? "none")"
             }.joined(separator: " ")
-            rows.append([type.id, type.aliases.joined(separator: ","), s.rangeText, yes(s.zeroCentred), yes(s.monotonic),
+            rows.append([type.id, type.aliases.joined(separator: ","), f.rangeText, yes(s.zeroCentred), yes(s.monotonic),
                          yes(s.smooth), yes(s.saturating), yes(s.usesExp), format(s.maxDerivative), params])
         }
         let widths = rows[0].indices.map { c in rows.map { $0[c].count }.max() ?? 0 }

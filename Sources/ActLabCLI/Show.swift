@@ -55,7 +55,7 @@ struct Show: ParsableCommand {
         if let difference = type?.pytorchDifference { row("PyTorch", difference) }
         if !f.isElementwise { row("note", "row-wise function; the chart shows its value on a one-element row") }
         let sheet = f.characterSheet
-        row("range", sheet.rangeText)
+        row("range", f.rangeText)
         row("zero-centred", yesNo(sheet.zeroCentred))
         row("monotonic", yesNo(sheet.monotonic))
         row("smooth", yesNo(sheet.smooth))

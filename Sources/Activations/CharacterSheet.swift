@@ -34,21 +34,22 @@ public struct CharacterSheet: Sendable, Equatable, CustomStringConvertible {
     /// (inf f, sup f).
     public var outputRange: (lower: Double, upper: Double) { (lower, upper) }
 
-    /// The range as an interval text, e.g. `(-1, 1)` or `[0, inf)`; closed ends where f reaches them.
-    public var rangeText: String {
+    /// The range as an interval text, e.g. `(-1, 1)` or `[0, inf)`: a finite end is closed when the
+    /// function reaches it (see `ActivationFunction.rangeText`, which knows), infinite ends open.
+    public func rangeText(closedLower: Bool, closedUpper: Bool) -> String {
         func show(_ v: Double) -> String {
             if v == .infinity { return "inf" }
             if v == -.infinity { return "-inf" }
             if v == v.rounded() && abs(v) < 1e6 { return String(Int(v)) }
             return String(format4(v))
         }
-        return "[\(show(lower)), \(show(upper))]"
-            .replacingOccurrences(of: "[-inf", with: "(-inf")
-            .replacingOccurrences(of: "inf]", with: "inf)")
+        let open = closedLower && lower.isFinite ? "[" : "("
+        let close = closedUpper && upper.isFinite ? "]" : ")"
+        return "\(open)\(show(lower)), \(show(upper))\(close)"
     }
 
     public var description: String {
-        "range \(rangeText), zero-centred \(zeroCentred), monotonic \(monotonic), smooth \(smooth), "
+        "range \(rangeText(closedLower: true, closedUpper: true)), zero-centred \(zeroCentred), monotonic \(monotonic), smooth \(smooth), "
             + "saturating \(saturating), uses exp \(usesExp), max f' \(format4(maxDerivative))"
     }
 }

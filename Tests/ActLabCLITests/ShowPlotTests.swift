@@ -34,7 +34,7 @@ private final class TemporaryFolder {
         let folder = TemporaryFolder()
         let (text, written) = try show(["sigmoid", "--out", folder.path]).execute()
         #expect(text.hasPrefix("sigmoid\n"))
-        for row in ["formula", "parameters   none", "range        [0, 1]", "monotonic    yes", "max |f′|     0.25"] {
+        for row in ["formula", "parameters   none", "range        (0, 1)", "monotonic    yes", "max |f′|     0.25"] {
             #expect(text.contains(row), "\(row) in\n\(text)")
         }
         #expect(written.first == folder.path + "/sigmoid.svg")

@@ -117,3 +117,18 @@ struct CharacterSheetTests {
         #expect(f.characterSheet.usesExp == transcendental, "\(c.testDescription): formula '\(f.formula)'")
     }
 }
+
+extension CharacterSheetTests {
+    /// Ends that are only approached print open, ends that are reached closed.
+    @Test func rangeEndsAreOpenWhereOnlyApproached() {
+        #expect(Sigmoid().rangeText == "(0, 1)")
+        #expect(Tanh().rangeText == "(-1, 1)")
+        #expect(Softsign().rangeText == "(-1, 1)")
+        #expect(ELU().rangeText == "(-1, inf)")
+        #expect(Squareplus().rangeText == "(0, inf)")
+        #expect(ReLU().rangeText == "[0, inf)")
+        #expect(HardSigmoid().rangeText == "[0, 1]")
+        #expect(GELU().rangeText == "[-0.17, inf)")
+        #expect(Linear().rangeText == "(-inf, inf)")
+    }
+}
