@@ -10,18 +10,16 @@ public final class ActivationLayer: Layer {
     public let activation: any ActivationFunction
     public private(set) var outputShape: [Int] = []
     public var parameters: [Parameter] { [] }
-    private var rng: RandomGenerator
+    private var randomSlopes: RandomSlopes
     private var input: Tensor?
     private var output: Tensor?
-    private var slopes: Tensor?
-    private var usedSlopes = false
     private var gradInput: Tensor?
 
     public init(_ activation: any ActivationFunction, seed: UInt64 = 0, name: String = "") {
         self.activation = activation
         self.name = name
         typeName = activation is RReLU ? "RReLU" : "Activation"
-        rng = RandomGenerator(seed: seed)
+        randomSlopes = RandomSlopes(seed: seed)
     }
 
     public func build(inputShape: [Int], rng: inout RandomGenerator) throws {
@@ -33,16 +31,7 @@ public final class ActivationLayer: Layer {
         input = x
         let n = x.rows
         let y = ensure(&output, rows: n, rowShape: outputShape)
-        usedSlopes = false
-        if training, let r = activation as? RReLU {
-            let a = ensure(&slopes, rows: n, rowShape: Array(x.shape.dropFirst()))
-            for i in 0..<x.count {
-                a[i] = rng.uniform(r.lower, r.upper)
-                y[i] = x[i] >= 0 ? x[i] : a[i] * x[i]
-            }
-            usedSlopes = true
-            return y
-        }
+        if randomSlopes.forward(activation, training: training, x: x, y: y) { return y }
         // Row-wise functions work along the last axis, as Keras's axis = -1.
         let last = x.shape.last ?? 1
         activation.forward(x.pointer, y.pointer, rows: x.count / last, columns: last)
@@ -52,10 +41,7 @@ public final class ActivationLayer: Layer {
     public func backward(_ gradOutput: Tensor, needInputGradient: Bool) -> Tensor? {
         guard needInputGradient, let x = input, let y = output else { return nil }
         let dx = ensure(&gradInput, rows: x.rows, rowShape: Array(x.shape.dropFirst()))
-        if usedSlopes, let a = slopes {
-            for i in 0..<x.count { dx[i] = gradOutput[i] * (x[i] > 0 ? 1 : a[i]) }
-            return dx
-        }
+        if randomSlopes.backward(x: x, dy: gradOutput, dx: dx) { return dx }
         let last = x.shape.last ?? 1
         activation.backward(x: x.pointer, y: y.pointer, dy: gradOutput.pointer, dx: dx.pointer, rows: x.count / last, columns: last)
         return dx

@@ -21,6 +21,8 @@ public final class Dense: Layer {
     private var output: Tensor?
     private var gradPreActivation: Tensor?
     private var gradInput: Tensor?
+    /// RReLU's training slopes, seeded from the model's generator when the layer is built.
+    private var randomSlopes = RandomSlopes(seed: 0)
     private var ones: Tensor?
 
     public init(_ units: Int, activation: any ActivationFunction = Linear(), inputShape: [Int]? = nil, name: String = "") {
@@ -58,6 +60,7 @@ public final class Dense: Layer {
             throw LayerError.invalidArgument(layer: name, message: "activation \(activation.id) cannot take \(units) units")
         }
         outputShape = [width]
+        if activation is RReLU { randomSlopes = RandomSlopes(seed: rng.next()) }
     }
 
     public func forward(_ input: Tensor, training: Bool) -> Tensor {
@@ -69,6 +72,7 @@ public final class Dense: Layer {
         lastInput = input
         if activation is Linear { return z }
         let y = ensure(&output, rows: n, rowShape: outputShape)
+        if randomSlopes.forward(activation, training: training, x: z, y: y) { return y }
         activation.forward(z.pointer, y.pointer, rows: n, columns: units)
         return y
     }
@@ -77,6 +81,9 @@ public final class Dense: Layer {
         if activation is Linear { return backward(preActivationGradient: gradOutput, needInputGradient: needInputGradient) }
         let n = gradOutput.rows
         let dz = ensure(&gradPreActivation, rows: n, rowShape: [units])
+        if randomSlopes.backward(x: preActivation!, dy: gradOutput, dx: dz) {
+            return backward(preActivationGradient: dz, needInputGradient: needInputGradient)
+        }
         activation.backward(x: preActivation!.pointer, y: output!.pointer, dy: gradOutput.pointer,
                             dx: dz.pointer, rows: n, columns: units)
         return backward(preActivationGradient: dz, needInputGradient: needInputGradient)

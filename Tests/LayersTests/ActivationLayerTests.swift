@@ -77,3 +77,25 @@ struct ActivationLayerTests {
         #expect(layer.forward(x, training: false).scalars.allSatisfy { abs($0 + 0.2) < 1e-6 })
     }
 }
+
+extension ActivationLayerTests {
+    /// Inside Dense, RReLU behaves as the stand-alone layer: fresh slopes per training pass, the
+    /// same slopes in backward (through to the kernel gradient), the mean at inference.
+    @Test func rreluInsideDenseSamplesSlopesInTraining() throws {
+        let dense = Dense(500, activation: RReLU(lower: 0.1, upper: 0.3))
+        var rng = RandomGenerator(seed: 0)
+        try dense.build(inputShape: [1], rng: &rng)
+        // One input of -1 and a kernel of ones: every pre-activation is -1 + bias = -1.
+        dense.kernel.value.fill(1)
+        let x = Tensor(repeating: -1, shape: [1, 1])
+        let first = dense.forward(x, training: true).scalars
+        #expect(first.allSatisfy { $0 <= -0.1 && $0 >= -0.3 })
+        #expect(Set(first).count > 450)
+        let dx = dense.backward(Tensor(repeating: 1, shape: [1, 500]), needInputGradient: true)!.scalars
+        // dL/dx = sum over units of slope * kernel = -(sum of outputs) here.
+        #expect(abs(dx[0] + first.reduce(0, +)) < 1e-3)
+        let second = dense.forward(x, training: true).scalars
+        #expect(second != first)
+        #expect(dense.forward(x, training: false).scalars.allSatisfy { abs($0 + 0.2) < 1e-6 })
+    }
+}
