@@ -13,7 +13,15 @@ enum DataLocation {
     }
 }
 
-/// Splits "a,b,c" into trimmed, non-empty parts.
+/// Splits "a,b,c" into trimmed, non-empty parts. Commas inside parentheses stay, so an expression
+/// such as `max(x, 0)` is one part.
 func commaList(_ text: String) -> [String] {
-    text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    var parts = [String](), current = "", depth = 0
+    for ch in text {
+        if ch == "," && depth == 0 { parts.append(current); current = ""; continue }
+        if ch == "(" { depth += 1 } else if ch == ")" { depth = max(0, depth - 1) }
+        current.append(ch)
+    }
+    parts.append(current)
+    return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
 }

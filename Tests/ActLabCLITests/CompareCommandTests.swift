@@ -18,6 +18,13 @@ extension CommandOutputTests {
         }
 
         /// One relu network of 32 units, one epoch on 2,000 real training digits, tested on 1,000.
+        /// Commas inside an expression's parentheses do not split the list.
+        @Test func activationListsKeepExpressionsWhole() {
+            #expect(commaList("relu, max(x, 0.1 * x),tanh") == ["relu", "max(x, 0.1 * x)", "tanh"])
+            #expect(commaList("x * sigmoid(min(x, 2)), ,sigmoid") == ["x * sigmoid(min(x, 2))", "sigmoid"])
+            #expect(commaList("1,6") == ["1", "6"])
+        }
+
         @Test func tinyCompareWritesItsFiles() throws {
             let data = try CommandRunner.mnistSubset(train: 3_000, test: 1_000)
             let out = data + "/results"
