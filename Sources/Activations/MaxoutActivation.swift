@@ -55,14 +55,14 @@ public struct MaxoutActivation: RegisteredActivation {
         let k = pieces
         Parallel.forEachChunk(rows * outputColumns(forInputColumns: columns)) { range in
             if k == 2 {
-                // One pass over the inputs: a loop over pairs with two stores each stayed scalar.
-                for i in (2 * range.lowerBound)..<(2 * range.upperBound) {
-                    let g = i >> 1
-                    let a = x[i & ~1], m = y[g]
-                    // The first piece wins ties; m is NaN exactly when a piece is, and a NaN first
-                    // piece is the one forward took.
-                    let first = a == m ? true : a.isNaN
-                    dx[i] = first == (i & 1 == 0) ? dy[g] : 0
+                // The first piece wins ties; m is NaN exactly when a piece is, and a NaN first piece
+                // is the one forward took. (This loop stays scalar: the compiler does not vectorise
+                // its interleaved stores.)
+                for g in range {
+                    let m = y[g]
+                    let first = x[2 * g] == m ? true : x[2 * g].isNaN
+                    dx[2 * g] = first ? dy[g] : 0
+                    dx[2 * g + 1] = first ? 0 : dy[g]
                 }
                 return
             }
