@@ -57,4 +57,22 @@ extension RowWise {
         while j < n { s += a[j] * b[j]; j += 1 }
         return s
     }
+
+    /// The sum of values[j] over the j with keys[j] > t, and how many there are (sparsemax's
+    /// support sums; values and keys may be the same array).
+    static func sumWhere(_ values: UnsafePointer<Float>, keys: UnsafePointer<Float>, above t: Float, _ n: Int) -> (sum: Float, count: Float) {
+        var sum = SIMD16<Float>(), count = SIMD16<Float>()
+        let threshold = SIMD16<Float>(repeating: t)
+        var j = 0
+        while j + 16 <= n {
+            let keep = load(keys + j) .> threshold
+            sum += SIMD16<Float>().replacing(with: load(values + j), where: keep)
+            count += SIMD16<Float>().replacing(with: 1, where: keep)
+            j += 16
+        }
+        var s: Float = 0, c: Float = 0
+        for l in 0..<16 { s += sum[l]; c += count[l] }
+        while j < n { if keys[j] > t { s += values[j]; c += 1 }; j += 1 }
+        return (s, c)
+    }
 }

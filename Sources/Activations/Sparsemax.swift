@@ -43,47 +43,13 @@ public struct Sparsemax: RegisteredActivation {
         if !tau.isFinite { return sortedThreshold(z, n) }
         var count = n
         for _ in 0..<32 {
-            let (sum, above) = sumAbove(tau, z, n)
+            let (sum, above) = RowWise.sumWhere(z, keys: z, above: tau, n)
             // The maximum (0) always exceeds tau < 0, so the support is never empty.
-            tau = (sum - 1) / Float(above)
-            if above == count { return tau }
-            count = above
+            tau = (sum - 1) / above
+            if Int(above) == count { return tau }
+            count = Int(above)
         }
         return sortedThreshold(z, n)
-    }
-
-    /// The sum and count of the entries of z greater than t.
-    static func sumAbove(_ t: Float, _ z: UnsafePointer<Float>, _ n: Int) -> (sum: Float, count: Int) {
-        var sum = SIMD16<Float>(), count = SIMD16<Float>()
-        let threshold = SIMD16<Float>(repeating: t)
-        var j = 0
-        while j + 16 <= n {
-            let v = RowWise.load(z + j)
-            let keep = v .> threshold
-            sum += SIMD16<Float>().replacing(with: v, where: keep)
-            count += SIMD16<Float>().replacing(with: 1, where: keep)
-            j += 16
-        }
-        var s: Float = 0, c: Float = 0
-        for l in 0..<16 { s += sum[l]; c += count[l] }
-        while j < n { if z[j] > t { s += z[j]; c += 1 }; j += 1 }
-        return (s, Int(c))
-    }
-
-    /// The sum of dy where y > 0, and how many such entries there are.
-    static func sumOnSupport(_ dy: UnsafePointer<Float>, _ y: UnsafePointer<Float>, _ n: Int) -> (sum: Float, count: Float) {
-        var sum = SIMD16<Float>(), count = SIMD16<Float>()
-        var j = 0
-        while j + 16 <= n {
-            let keep = RowWise.load(y + j) .> 0
-            sum += SIMD16<Float>().replacing(with: RowWise.load(dy + j), where: keep)
-            count += SIMD16<Float>().replacing(with: 1, where: keep)
-            j += 16
-        }
-        var s: Float = 0, c: Float = 0
-        for l in 0..<16 { s += sum[l]; c += count[l] }
-        while j < n { if y[j] > 0 { s += dy[j]; c += 1 }; j += 1 }
-        return (s, c)
     }
 
     /// tau by sorting: the support is the largest k with 1 + k z_(k) > z_(1) + ... + z_(k).
@@ -103,7 +69,7 @@ public struct Sparsemax: RegisteredActivation {
         RowWise.forEachRows(rows, columns: columns) { range in
             for r in range {
                 let yi = y + r * columns, dyi = dy + r * columns, dxi = dx + r * columns
-                let (sum, count) = Self.sumOnSupport(dyi, yi, columns)
+                let (sum, count) = RowWise.sumWhere(dyi, keys: yi, above: 0, columns)
                 let mean = count > 0 ? sum / count : 0
                 for j in 0..<columns { dxi[j] = yi[j] > 0 ? dyi[j] - mean : 0 }
             }
