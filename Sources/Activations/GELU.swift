@@ -10,8 +10,7 @@ public struct GELU: ElementwiseActivation, RegisteredActivation {
     public enum Approximation: Sendable { case none, tanh }
     public static let id = "gelu"
     public static let parameterSpecs = [
-        ParameterSpec.flag("approximate", default: false, "1: tanh approximation; 0: exact erf form",
-),
+        ParameterSpec.flag("approximate", default: false, "1: tanh approximation; 0: exact erf form"),
     ]
     public let approximation: Approximation
 
@@ -23,11 +22,12 @@ public struct GELU: ElementwiseActivation, RegisteredActivation {
 
     public var parameters: [String: Double] { ["approximate": approximation == .tanh ? 1 : 0] }
 
-    // Literals, not static lets: a static is a lazily initialised global, and its access check
-    // in the loop stopped vectorisation.
     @inlinable public func value(_ x: Float) -> Float {
         approximation == .none ? Self.exactValue(x) : Self.tanhValue(x)
     }
+
+    // The constants below are literals, not static lets: a static is a lazily initialised global,
+    // and its access check in the loop stopped vectorisation.
 
     /// Phi(-|x|), the normal tail, as t P(t) e^{-x^2/2} with t = 1 / (1 + 0.27|x|) and P a degree-8
     /// polynomial fitted for relative error (2.4e-8 in Double over |x| <= 14). One exponential
