@@ -49,7 +49,8 @@ public struct CharacterSheet: Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String {
-        "range \(rangeText(closedLower: true, closedUpper: true)), zero-centred \(zeroCentred), monotonic \(monotonic), smooth \(smooth), "
+        // Bounds, not an interval: whether f reaches them is the function's to say (`rangeText`).
+        "inf f \(format4(lower)), sup f \(format4(upper)), zero-centred \(zeroCentred), monotonic \(monotonic), smooth \(smooth), "
             + "saturating \(saturating), uses exp \(usesExp), max f' \(format4(maxDerivative))"
     }
 }

@@ -1,6 +1,6 @@
 extension RowWise {
     // Float reductions do not auto-vectorise (reordering a sum changes its rounding), so these
-    // keep partial results in SIMD registers and combine them at the end.
+    // keep sixteen partial results in a SIMD register and combine them at the end.
 
     @inline(__always)
     static func load(_ p: UnsafePointer<Float>) -> SIMD16<Float> {
@@ -8,34 +8,25 @@ extension RowWise {
     }
 
     static func maximum(_ x: UnsafePointer<Float>, _ n: Int, sign: Float = 1) -> Float {
+        var acc = SIMD16<Float>(repeating: -.infinity)
+        var j = 0
         // A compare-and-blend: pointwiseMax's IEEE NaN and signed-zero rules compile to scalar code.
         // NaN entries are skipped here; they still turn their own outputs into NaN downstream.
-        // Four accumulators, so the loop waits on throughput rather than on one blend chain.
-        @inline(__always) func fold(_ acc: inout SIMD16<Float>, _ v: SIMD16<Float>) { acc = acc.replacing(with: v, where: v .> acc) }
-        var a0 = SIMD16<Float>(repeating: -.infinity), a1 = a0, a2 = a0, a3 = a0
-        var j = 0
-        while j + 64 <= n {
-            fold(&a0, sign * load(x + j)); fold(&a1, sign * load(x + j + 16))
-            fold(&a2, sign * load(x + j + 32)); fold(&a3, sign * load(x + j + 48))
-            j += 64
+        while j + 16 <= n {
+            let v = sign * load(x + j)
+            acc = acc.replacing(with: v, where: v .> acc)
+            j += 16
         }
-        while j + 16 <= n { fold(&a0, sign * load(x + j)); j += 16 }
-        fold(&a0, a1); fold(&a2, a3); fold(&a0, a2)
         var m = -Float.infinity
-        for l in 0..<16 { m = a0[l] > m ? a0[l] : m }  // SIMD's max() is an out-of-line generic call
+        for l in 0..<16 { m = acc[l] > m ? acc[l] : m }  // SIMD's max() is an out-of-line generic call
         while j < n { let v = sign * x[j]; m = v > m ? v : m; j += 1 }
         return m
     }
 
     static func sum(_ x: UnsafePointer<Float>, _ n: Int) -> Float {
-        var a0 = SIMD16<Float>(), a1 = a0, a2 = a0, a3 = a0
+        var acc = SIMD16<Float>()
         var j = 0
-        while j + 64 <= n {
-            a0 += load(x + j); a1 += load(x + j + 16); a2 += load(x + j + 32); a3 += load(x + j + 48)
-            j += 64
-        }
-        while j + 16 <= n { a0 += load(x + j); j += 16 }
-        let acc = (a0 + a1) + (a2 + a3)
+        while j + 16 <= n { acc += load(x + j); j += 16 }
         var s: Float = 0
         for l in 0..<16 { s += acc[l] }
         while j < n { s += x[j]; j += 1 }
@@ -43,15 +34,9 @@ extension RowWise {
     }
 
     static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ n: Int) -> Float {
-        var a0 = SIMD16<Float>(), a1 = a0, a2 = a0, a3 = a0
+        var acc = SIMD16<Float>()
         var j = 0
-        while j + 64 <= n {
-            a0 += load(a + j) * load(b + j); a1 += load(a + j + 16) * load(b + j + 16)
-            a2 += load(a + j + 32) * load(b + j + 32); a3 += load(a + j + 48) * load(b + j + 48)
-            j += 64
-        }
-        while j + 16 <= n { a0 += load(a + j) * load(b + j); j += 16 }
-        let acc = (a0 + a1) + (a2 + a3)
+        while j + 16 <= n { acc += load(a + j) * load(b + j); j += 16 }
         var s: Float = 0
         for l in 0..<16 { s += acc[l] }
         while j < n { s += a[j] * b[j]; j += 1 }
