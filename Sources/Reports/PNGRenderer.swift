@@ -1,3 +1,4 @@
+import Layers
 import Foundation
 
 /// Turns an SVG file into a PNG with `rsvg-convert` (Debian package librsvg2-bin) when it is on

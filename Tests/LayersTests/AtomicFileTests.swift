@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Reports
+@testable import Layers
 
 @Suite struct AtomicFileTests {
     static func folder() throws -> String {
@@ -28,7 +28,7 @@ import Testing
         #expect {
             try AtomicFile.write("x", to: dir + "/file/results.md")
         } throws: { error in
-            error is ReportError && "\(error)".hasPrefix(dir + "/file/results.md: cannot write")
+            error is FileWriteError && "\(error)".hasPrefix(dir + "/file/results.md: cannot write")
         }
         #expect(try String(contentsOfFile: dir + "/file", encoding: .utf8) == "keep")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["file"])

@@ -16,18 +16,18 @@ public enum AtomicFile {
             try data.write(to: temp)
             if rename(temp.path, url.path) != 0 {
                 try? FileManager.default.removeItem(at: temp)
-                throw ReportError("\(path): cannot move the finished file into place (\(String(cString: strerror(errno))))")
+                throw FileWriteError("\(path): cannot move the finished file into place (\(String(cString: strerror(errno))))")
             }
-        } catch let e as ReportError {
+        } catch let e as FileWriteError {
             throw e
         } catch {
-            throw ReportError("\(path): cannot write (\(error.localizedDescription))")
+            throw FileWriteError("\(path): cannot write (\(error.localizedDescription))")
         }
     }
 }
 
-/// A report that could not be written.
-public struct ReportError: Error, CustomStringConvertible {
+/// A file that could not be written, naming it and why.
+public struct FileWriteError: Error, CustomStringConvertible {
     public let description: String
     public init(_ description: String) { self.description = description }
 }
