@@ -1,9 +1,10 @@
 import Foundation
 
 /// Keras's model summary table: layer (type), output shape and parameter count, with totals.
+/// Read from the layers' plans, so a model too large to build can still be summarised.
 extension Sequential {
     public func summary() throws -> String {
-        try build()
+        let plans = try plans()
         let widths = (33, 24, 15)
         func pad(_ s: String, _ w: Int, right: Bool = false) -> String {
             let fill = String(repeating: " ", count: max(0, w - 2 - s.count))
@@ -13,20 +14,31 @@ extension Sequential {
             l + String(repeating: h, count: widths.0) + m + String(repeating: h, count: widths.1) + m
                 + String(repeating: h, count: widths.2) + r
         }
+        func sum(_ counts: [Int]) throws -> Int {
+            try counts.reduce(0) {
+                let (s, overflow) = $0.addingReportingOverflow($1)
+                guard !overflow else { throw LayerError.invalidData("model '\(name)': the parameter count overflows a 64-bit count") }
+                return s
+            }
+        }
         var lines = ["Model: \"\(name)\""]
         lines.append(rule("┏", "┳", "┓", "━"))
         lines.append("┃" + pad("Layer (type)", widths.0) + "┃" + pad("Output Shape", widths.1) + "┃" + pad("Param #", widths.2, right: true) + "┃")
         lines.append(rule("┡", "╇", "┩", "━"))
-        for (i, layer) in layers.enumerated() {
-            let shape = "(None, " + layer.outputShape.map(String.init).joined(separator: ", ") + ")"
+        for (i, (layer, plan)) in zip(layers, plans).enumerated() {
+            let shape = "(None, " + plan.outputShape.map(String.init).joined(separator: ", ") + ")"
+            let count = try sum([plan.trainableCount, plan.nonTrainableCount])
             lines.append("│" + pad("\(layer.name) (\(layer.typeName))", widths.0) + "│" + pad(shape, widths.1) + "│"
-                         + pad(layer.parameterCount.formattedWithCommas, widths.2, right: true) + "│")
+                         + pad(count.formattedWithCommas, widths.2, right: true) + "│")
             lines.append(i == layers.count - 1 ? rule("└", "┴", "┘", "─") : rule("├", "┼", "┤", "─"))
         }
-        let total = parameterCount
-        lines.append(" Total params: \(total.formattedWithCommas) (\(byteSize(total * 4)))")
-        lines.append(" Trainable params: \(total.formattedWithCommas) (\(byteSize(total * 4)))")
-        lines.append(" Non-trainable params: 0 (0.00 B)")
+        let trainable = try sum(plans.map(\.trainableCount))
+        let nonTrainable = try sum(plans.map(\.nonTrainableCount))
+        let total = try sum([trainable, nonTrainable])
+        func line(_ label: String, _ n: Int) -> String { " \(label): \(n.formattedWithCommas) (\(byteSize(Double(n) * 4)))" }
+        lines.append(line("Total params", total))
+        lines.append(line("Trainable params", trainable))
+        lines.append(line("Non-trainable params", nonTrainable))
         return lines.joined(separator: "\n")
     }
 }
@@ -44,9 +56,10 @@ extension Int {
     }
 }
 
-func byteSize(_ bytes: Int) -> String {
-    let units = ["B", "KB", "MB", "GB"]
-    var v = Double(bytes), u = 0
+/// 1628200 -> "1.55 MB"; a Double so that counts near `Int.max` times 4 bytes still print.
+func byteSize(_ bytes: Double) -> String {
+    let units = ["B", "KB", "MB", "GB", "TB", "PB", "EB"]
+    var v = bytes, u = 0
     while v >= 1024, u < units.count - 1 { v /= 1024; u += 1 }
     let rounded = (v * 100).rounded() / 100
     let text = String(rounded)
