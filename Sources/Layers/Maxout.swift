@@ -39,9 +39,7 @@ public final class Maxout: RegisteredLayer {
 
     public convenience init(configuration c: Configuration, name: String) throws {
         // The activation's own range check, as an error rather than a trap on a value from a file.
-        do { _ = try MaxoutActivation(parameters: ["pieces": Double(c.pieces)]) } catch {
-            throw LayerError.invalidArgument(layer: name, message: "\(error)")
-        }
+        _ = try MaxoutActivation(parameters: ["pieces": Double(c.pieces)])
         self.init(c.units, pieces: c.pieces, inputShape: c.inputShape, name: name)
     }
 

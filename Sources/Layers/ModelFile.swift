@@ -157,7 +157,8 @@ extension ModelFile {
         case DecodingError.dataCorrupted(let c):
             let at = c.codingPath.isEmpty ? "" : " at \(path(c.codingPath))"
             return c.debugDescription.trimmingCharacters(in: .punctuationCharacters) + at
-        case DecodingError.keyNotFound(let k, let c): return "missing '\(k.stringValue)' in \(path(c.codingPath))"
+        case DecodingError.keyNotFound(let k, let c):
+            return "missing '\(k.stringValue)'" + (c.codingPath.isEmpty ? "" : " in \(path(c.codingPath))")
         case DecodingError.typeMismatch(let type, let c): return "expected \(kind(type)) at \(path(c.codingPath))"
         case DecodingError.valueNotFound(let type, let c): return "expected \(kind(type)) at \(path(c.codingPath)), found null"
         default: return "\(error)"
