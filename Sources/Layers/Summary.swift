@@ -5,7 +5,21 @@ import Foundation
 extension Sequential {
     public func summary() throws -> String {
         let plans = try plans()
-        let widths = (33, 24, 15)
+        func sum(_ counts: [Int]) throws -> Int {
+            try counts.reduce(0) {
+                let (s, overflow) = $0.addingReportingOverflow($1)
+                guard !overflow else { throw LayerError.invalidData("model '\(name)': the parameter count overflows a 64-bit count") }
+                return s
+            }
+        }
+        let rows = try zip(layers, plans).map { layer, plan in
+            ("\(layer.name) (\(layer.typeName))",
+             "(None, " + plan.outputShape.map(String.init).joined(separator: ", ") + ")",
+             try sum([plan.trainableCount, plan.nonTrainableCount]).formattedWithCommas)
+        }
+        // Keras's widths, widened (as its table does) for cells that would not fit.
+        let widths = (max(33, rows.map { $0.0.count + 2 }.max() ?? 0), max(24, rows.map { $0.1.count + 2 }.max() ?? 0),
+                      max(15, rows.map { $0.2.count + 2 }.max() ?? 0))
         func pad(_ s: String, _ w: Int, right: Bool = false) -> String {
             let fill = String(repeating: " ", count: max(0, w - 2 - s.count))
             return " " + (right ? fill + s : s + fill) + " "
@@ -14,22 +28,12 @@ extension Sequential {
             l + String(repeating: h, count: widths.0) + m + String(repeating: h, count: widths.1) + m
                 + String(repeating: h, count: widths.2) + r
         }
-        func sum(_ counts: [Int]) throws -> Int {
-            try counts.reduce(0) {
-                let (s, overflow) = $0.addingReportingOverflow($1)
-                guard !overflow else { throw LayerError.invalidData("model '\(name)': the parameter count overflows a 64-bit count") }
-                return s
-            }
-        }
         var lines = ["Model: \"\(name)\""]
         lines.append(rule("┏", "┳", "┓", "━"))
         lines.append("┃" + pad("Layer (type)", widths.0) + "┃" + pad("Output Shape", widths.1) + "┃" + pad("Param #", widths.2, right: true) + "┃")
         lines.append(rule("┡", "╇", "┩", "━"))
-        for (i, (layer, plan)) in zip(layers, plans).enumerated() {
-            let shape = "(None, " + plan.outputShape.map(String.init).joined(separator: ", ") + ")"
-            let count = try sum([plan.trainableCount, plan.nonTrainableCount])
-            lines.append("│" + pad("\(layer.name) (\(layer.typeName))", widths.0) + "│" + pad(shape, widths.1) + "│"
-                         + pad(count.formattedWithCommas, widths.2, right: true) + "│")
+        for (i, row) in rows.enumerated() {
+            lines.append("│" + pad(row.0, widths.0) + "│" + pad(row.1, widths.1) + "│" + pad(row.2, widths.2, right: true) + "│")
             lines.append(i == layers.count - 1 ? rule("└", "┴", "┘", "─") : rule("├", "┼", "┤", "─"))
         }
         let trainable = try sum(plans.map(\.trainableCount))

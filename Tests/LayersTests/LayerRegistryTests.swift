@@ -166,6 +166,9 @@ import Tensors
         }
         let text = try model.summary()
         #expect(text.contains("│ dense (Dense)                   │ (None, 1000000000)     │ 785,000,000,000 │"), "\(text)")
+        #expect(text.contains("│ dense_1 (Dense)                 │ (None, 10)             │  10,000,000,010 │"), "\(text)")
+        // The table widens to the widest cell, so every line has the same length.
+        #expect(Set(text.split(separator: "\n").filter { $0.hasPrefix("│") || $0.hasPrefix("┏") }.map(\.count)).count == 1)
         #expect(text.contains(" Total params: 795,000,000,010 (2.89 TB)"), "\(text)")
         #expect(text.contains(" Non-trainable params: 0 (0.00 B)"))
         #expect(!model.isBuilt)
