@@ -82,7 +82,8 @@ extension Sequential {
             }
             let layer: any Layer
             do { layer = try type.make(configuration: r.config, name: r.name) } catch let error as DecodingError {
-                throw fail("layer '\(r.name)' (\(r.type)) config: \(ModelFile.describe(error))")
+                let misfit = ModelFile.misfitNumber(in: r.config, error: error) { try type.make(configuration: $0, name: r.name) }
+                throw fail("layer '\(r.name)' (\(r.type)) config: \(misfit ?? ModelFile.describe(error))")
             } catch {
                 throw fail("layer '\(r.name)' (\(r.type)): \(error)")
             }
@@ -132,6 +133,31 @@ extension Sequential {
 }
 
 extension ModelFile {
+    /// Foundation reports a number that does not fit its field (1.5 or 1e20 for an `Int`) as
+    /// invalid JSON with no path; this finds the field by trying each number as 1 in turn.
+    static func misfitNumber(in config: JSONValue, error: DecodingError, make: (JSONValue) throws -> Any) -> String? {
+        guard case let .dataCorrupted(context) = error, context.codingPath.isEmpty, case let .object(fields) = config else { return nil }
+        for key in fields.keys.sorted() {
+            switch fields[key] {
+            case .number?, .unsigned?, .int?: break
+            default: continue
+            }
+            var probe = fields
+            probe[key] = .int(1)
+            do { _ = try make(.object(probe)) } catch DecodingError.dataCorrupted(let c) where c.codingPath.isEmpty { continue } catch {}
+            let value = fields[key].map { v -> String in
+                switch v {
+                case let .number(d): return "\(d)"
+                case let .unsigned(u): return "\(u)"
+                case let .int(i): return "\(i)"
+                default: return "a number"
+                }
+            } ?? "a number"
+            return "'\(key)' holds \(value), which does not fit its field (a fraction where a whole number belongs, or out of range)"
+        }
+        return nil
+    }
+
     /// A decoding error as "expected an integer at 'layers[0].units'".
     static func describe(_ error: Error) -> String {
         func path(_ keys: [CodingKey]) -> String {

@@ -67,7 +67,7 @@ public final class Sequential {
         // Trainable values come with a gradient of the same size.
         var total = 0
         for (layer, plan) in zip(layers, plans) {
-            let what = "layer '\(layer.name)' (\(layer.typeName)) weights"
+            let what = "layer '\(layer.name)' (\(layer.typeName)) weights and gradients"
             let (twice, o1) = plan.trainableCount.multipliedReportingOverflow(by: 2)
             let (elements, o2) = twice.addingReportingOverflow(plan.nonTrainableCount)
             let (sum, o3) = total.addingReportingOverflow(elements)

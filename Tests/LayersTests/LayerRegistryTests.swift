@@ -173,7 +173,7 @@ import Tensors
         #expect(text.contains(" Non-trainable params: 0 (0.00 B)"))
         #expect(!model.isBuilt)
         let error = try #require(throws: SizeError.self) { try model.build() }
-        #expect(error.description.hasPrefix("layer 'dense' (Dense) weights needs"), "\(error)")
+        #expect(error.description.hasPrefix("layer 'dense' (Dense) weights and gradients needs"), "\(error)")
         #expect(model.layers.allSatisfy { $0.parameters.isEmpty })
     }
 

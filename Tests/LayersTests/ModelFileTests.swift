@@ -80,8 +80,10 @@ import Tensors
             ("layer 'dense' (Dense) config: missing 'units'", try Self.damaged { Self.config(&$0, 0) { $0["units"] = nil } }),
             ("layer 'dense' (Dense) config: expected an integer at 'units'", try Self.damaged { Self.config(&$0, 0) { $0["units"] = "many" } }),
             ("layer 'maxout' (Maxout): activation 'maxout': pieces", try Self.damaged { Self.config(&$0, 2) { $0["pieces"] = 0 } }),
+            ("layer 'dense' (Dense) config: 'units' holds 1.5, which does not fit its field", try Self.damaged { Self.config(&$0, 0) { $0["units"] = 1.5 } }),
+            ("(PReLU) config: 'alpha' holds 1e+300", try Self.damaged { Self.config(&$0, 3) { $0["alpha"] = 1e300 } }),
             ("units must be positive", try Self.damaged { Self.config(&$0, 0) { $0["units"] = -3 } }),
-            ("layer 'dense' (Dense) weights needs", try Self.damaged { Self.config(&$0, 0) { $0["units"] = 1_000_000_000_000 } }),
+            ("layer 'dense' (Dense) weights and gradients needs", try Self.damaged { Self.config(&$0, 0) { $0["units"] = 1_000_000_000_000 } }),
             ("layer 'dense': a weight of shape", try Self.damaged { Self.config(&$0, 0) { $0["units"] = Int.max } }),
             ("has 3 weights; expected 2", try Self.damaged { Self.layer(&$0, 0) { l in
                 let w = l["weights"] as! [[String: Any]]
