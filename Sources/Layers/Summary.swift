@@ -36,14 +36,29 @@ extension Sequential {
             lines.append("│" + pad(row.0, widths.0) + "│" + pad(row.1, widths.1) + "│" + pad(row.2, widths.2, right: true) + "│")
             lines.append(i == layers.count - 1 ? rule("└", "┴", "┘", "─") : rule("├", "┼", "┤", "─"))
         }
-        let trainable = try sum(plans.map(\.trainableCount))
-        let nonTrainable = try sum(plans.map(\.nonTrainableCount))
+        let (trainable, nonTrainable) = try parameterCounts()
         let total = try sum([trainable, nonTrainable])
         func line(_ label: String, _ n: Int) -> String { " \(label): \(n.formattedWithCommas) (\(byteSize(Double(n) * 4)))" }
         lines.append(line("Total params", total))
         lines.append(line("Trainable params", trainable))
         lines.append(line("Non-trainable params", nonTrainable))
         return lines.joined(separator: "\n")
+    }
+}
+
+extension Sequential {
+    /// Trainable and non-trainable value counts from the plans, without building: a model too
+    /// large to allocate can still be counted. Throws when a count overflows.
+    public func parameterCounts() throws -> (trainable: Int, nonTrainable: Int) {
+        let plans = try plans()
+        func sum(_ counts: [Int]) throws -> Int {
+            try counts.reduce(0) {
+                let (s, overflow) = $0.addingReportingOverflow($1)
+                guard !overflow else { throw LayerError.invalidData("model '\(name)': the parameter count overflows a 64-bit count") }
+                return s
+            }
+        }
+        return (try sum(plans.map(\.trainableCount)), try sum(plans.map(\.nonTrainableCount)))
     }
 }
 

@@ -129,6 +129,7 @@ import Tensors
          Non-trainable params: 4 (16.00 B)
         """
         #expect(try model.summary() == expected)
+        #expect(try model.parameterCounts() == (14, 4))
         #expect(!model.isBuilt)
         try model.build()
         #expect(model.parameterCount == 18)
@@ -171,6 +172,7 @@ import Tensors
         #expect(Set(text.split(separator: "\n").filter { $0.hasPrefix("│") || $0.hasPrefix("┏") }.map(\.count)).count == 1)
         #expect(text.contains(" Total params: 795,000,000,010 (2.89 TB)"), "\(text)")
         #expect(text.contains(" Non-trainable params: 0 (0.00 B)"))
+        #expect(try model.parameterCounts() == (795_000_000_010, 0))
         #expect(!model.isBuilt)
         let error = try #require(throws: SizeError.self) { try model.build() }
         #expect(error.description.hasPrefix("layer 'dense' (Dense) weights and gradients needs"), "\(error)")
