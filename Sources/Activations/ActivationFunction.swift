@@ -35,6 +35,17 @@ public protocol ActivationFunction: Sendable, CustomStringConvertible {
     var kinks: [Double] { get }
     /// Output columns per row for `columns` input columns (GLU halves them, maxout divides by k).
     func outputColumns(forInputColumns columns: Int) -> Int
+    /// Throws, saying what the function needs, when it cannot take `columns` input columns per
+    /// row; `outputColumns` may assume this passed.
+    func validateColumns(_ columns: Int) throws
+    /// Whether f(x) = x, so that a layer may skip applying it.
+    var isIdentity: Bool { get }
+    /// The training-time randomness (RReLU's slopes), or nil when training computes f itself.
+    var trainingNoise: (any TrainingNoise)? { get }
+    /// The probability function this is, when a cross-entropy loss may fuse with it.
+    var probabilityOutput: ProbabilityOutput? { get }
+    /// The Keras layer class that applies this function on its own.
+    var layerTypeName: String { get }
 }
 
 extension ActivationFunction {
@@ -45,6 +56,11 @@ extension ActivationFunction {
     public var reference: String { "" }
     public var characterSheet: CharacterSheet { CharacterSheet.estimated(value) }
     public func outputColumns(forInputColumns columns: Int) -> Int { columns }
+    public func validateColumns(_ columns: Int) throws {}
+    public var isIdentity: Bool { false }
+    public var trainingNoise: (any TrainingNoise)? { nil }
+    public var probabilityOutput: ProbabilityOutput? { nil }
+    public var layerTypeName: String { "Activation" }
     public var description: String {
         let p = parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
         return p.isEmpty ? id : "\(id)(\(p))"

@@ -10,6 +10,10 @@ public struct GLU: RegisteredActivation {
     public init(parameters p: [String: Double]) throws { _ = try Self.parameter("axis", in: p) }
     public var isElementwise: Bool { false }
 
+    public func validateColumns(_ columns: Int) throws {
+        guard columns % 2 == 0 else { throw ColumnCountError("glu needs an even number of input columns (units), got \(columns)") }
+    }
+
     public func outputColumns(forInputColumns columns: Int) -> Int {
         precondition(columns % 2 == 0, "glu: the last axis must have an even size, got \(columns)")
         return columns / 2

@@ -4,6 +4,7 @@ public struct Linear: ElementwiseActivation, RegisteredActivation {
     public static let aliases = ["identity", "none"]
     public init() {}
     public init(parameters: [String: Double]) throws {}
+    public var isIdentity: Bool { true }
 
     @inlinable public func value(_ x: Float) -> Float { x }
     @inlinable public func derivative(x: Float, y: Float) -> Float { 1 }

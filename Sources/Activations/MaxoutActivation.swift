@@ -20,6 +20,12 @@ public struct MaxoutActivation: RegisteredActivation {
     public var parameters: [String: Double] { ["pieces": Double(pieces)] }
     public var isElementwise: Bool { false }
 
+    public func validateColumns(_ columns: Int) throws {
+        guard columns % pieces == 0 else {
+            throw ColumnCountError("maxout with \(pieces) pieces needs input columns (units) divisible by \(pieces), got \(columns)")
+        }
+    }
+
     public func outputColumns(forInputColumns columns: Int) -> Int {
         precondition(columns % pieces == 0, "maxout: \(columns) columns do not split into groups of \(pieces)")
         return columns / pieces

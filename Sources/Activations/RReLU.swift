@@ -1,7 +1,9 @@
+import Tensors
+
 /// Randomised leaky ReLU: f(x) = x if x >= 0 else a * x, with a drawn uniformly from
 /// [lower, upper] per element in training and fixed to (lower + upper) / 2 at inference (the
-/// form used here and in `value`). Training mode runs through `ActivationLayer`.
-public struct RReLU: ElementwiseActivation, RegisteredActivation {
+/// form used here and in `value`). Training draws through `trainingNoise`, in whichever layer applies it.
+public struct RReLU: ElementwiseActivation, RegisteredActivation, TrainingNoise {
     public static let id = "rrelu"
     public static let parameterSpecs = [
         ParameterSpec("lower", default: 1.0 / 8, "lowest random slope", lower: 0),
@@ -27,6 +29,23 @@ public struct RReLU: ElementwiseActivation, RegisteredActivation {
     }
 
     public var parameters: [String: Double] { ["lower": Double(lower), "upper": Double(upper)] }
+    public var trainingNoise: (any TrainingNoise)? { self }
+    /// Keras has no RReLU; a stand-alone one shows as its own layer class, as PyTorch's does.
+    public var layerTypeName: String { "RReLU" }
+
+    /// The noise is the slope a ~ U(lower, upper) drawn per element.
+    public func forward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, noise a: UnsafeMutablePointer<Float>,
+                        count: Int, rng: inout RandomGenerator) {
+        for i in 0..<count {
+            a[i] = rng.uniform(lower, upper)
+            y[i] = x[i] >= 0 ? x[i] : a[i] * x[i]
+        }
+    }
+
+    public func backward(x: UnsafePointer<Float>, noise a: UnsafePointer<Float>, dy: UnsafePointer<Float>,
+                         dx: UnsafeMutablePointer<Float>, count: Int) {
+        for i in 0..<count { dx[i] = dy[i] * (x[i] > 0 ? 1 : a[i]) }
+    }
 
     @inlinable public func value(_ x: Float) -> Float { x >= 0 ? x : slope * x }
     @inlinable public func derivative(x: Float, y: Float) -> Float { x > 0 ? 1 : slope }

@@ -83,7 +83,7 @@ public struct ReLU: ElementwiseActivation, RegisteredActivation {
 
     public var formula: String { "min(x, max_value) if x >= threshold else negative_slope * (x - threshold)" }
     public var reference: String { "Nair & Hinton, 2010; Glorot, Bordes & Bengio, 2011" }
-    var isIdentity: Bool { negativeSlope == 1 && maxValue == nil && threshold == 0 }
+    public var isIdentity: Bool { negativeSlope == 1 && maxValue == nil && threshold == 0 }
     public var kinks: [Double] {
         isIdentity ? [] : [Double(threshold)] + (maxValue.map { [Double($0)] } ?? [])
     }

@@ -6,6 +6,7 @@ public struct Sigmoid: ElementwiseActivation, RegisteredActivation {
     public static let aliases = ["logistic"]
     public init() {}
     public init(parameters: [String: Double]) throws {}
+    public var probabilityOutput: ProbabilityOutput? { .sigmoid }
 
     @inlinable public func value(_ x: Float) -> Float { VectorMath.sigmoid(x) }
     @inlinable public func derivative(x: Float, y: Float) -> Float { y * (1 - y) }

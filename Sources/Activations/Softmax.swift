@@ -10,6 +10,7 @@ public struct Softmax: RegisteredActivation {
     public init() {}
     public init(parameters p: [String: Double]) throws { _ = try Self.parameter("axis", in: p) }
     public var isElementwise: Bool { false }
+    public var probabilityOutput: ProbabilityOutput? { .softmax }
 
     public func forward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, rows: Int, columns: Int) {
         RowWise.softmax(x, y, rows: rows, columns: columns, negate: false)

@@ -4,9 +4,9 @@ import Tensors
 
 /// Fully connected layer: y = activation(x · W + b), W of shape [inputs, units] (Keras layout),
 /// Glorot-uniform initial weights and zero bias.
-public final class Dense: Layer {
+public final class Dense: RegisteredLayer {
+    public static let typeName = "Dense"
     public var name: String
-    public let typeName = "Dense"
     public let units: Int
     public let activation: any ActivationFunction
     public let declaredInputShape: [Int]?
@@ -21,8 +21,8 @@ public final class Dense: Layer {
     private var output: Tensor?
     private var gradPreActivation: Tensor?
     private var gradInput: Tensor?
-    /// RReLU's training slopes, seeded from the model's generator when the layer is built.
-    private var randomSlopes = RandomSlopes(seed: 0)
+    /// The activation's training noise (RReLU's slopes), seeded from the model's generator when built.
+    private var randomSlopes = RandomSlopes(noise: nil, seed: 0)
     private var ones: Tensor?
 
     public init(_ units: Int, activation: any ActivationFunction = Linear(), inputShape: [Int]? = nil, name: String = "") {
@@ -37,30 +37,48 @@ public final class Dense: Layer {
         self.init(units, activation: try Activation.named(activation), inputShape: inputShape, name: name)
     }
 
-    public func build(inputShape: [Int], rng: inout RandomGenerator) throws {
+    /// Keras `get_config`: units, activation and the declared input shape.
+    public struct Configuration: Codable, Sendable {
+        public var units: Int
+        public var activation: ActivationRecord
+        public var inputShape: [Int]?
+        enum CodingKeys: String, CodingKey { case units, activation, inputShape = "input_shape" }
+    }
+
+    public var configuration: Configuration {
+        Configuration(units: units, activation: ActivationRecord(activation), inputShape: declaredInputShape)
+    }
+
+    public convenience init(configuration c: Configuration, name: String) throws {
+        self.init(c.units, activation: try c.activation.make(), inputShape: c.inputShape, name: name)
+    }
+
+    public func plan(inputShape: [Int]) throws -> LayerPlan {
         guard units > 0 else { throw LayerError.invalidArgument(layer: name, message: "units must be positive, got \(units)") }
         guard inputShape.count == 1, inputShape[0] > 0 else {
             throw LayerError.shapeMismatch(layer: name, expected: "a flat input (features,)", got: inputShape)
         }
+        // GLU halves the width and maxout divides it: the layer's output is what the activation leaves.
+        do { try activation.validateColumns(units) } catch {
+            throw LayerError.invalidArgument(layer: name, message: "\(error)")
+        }
+        let width = activation.outputColumns(forInputColumns: units)
+        guard width > 0 else {
+            throw LayerError.invalidArgument(layer: name, message: "activation \(activation.id) cannot take \(units) units")
+        }
+        return try LayerPlan(layer: name, outputShape: [width], trainable: [[inputShape[0], units], [units]])
+    }
+
+    public func build(inputShape: [Int], rng: inout RandomGenerator) throws {
+        let plan = try plan(inputShape: inputShape)
         inputs = inputShape[0]
         let limit = (6 / Float(inputs + units)).squareRoot()
         let w = Tensor(zeros: [inputs, units])
         w.fillUniform(-limit, limit, using: &rng)
         kernel = Parameter(name: "kernel", value: w)
         bias = Parameter(name: "bias", value: Tensor(zeros: [units]))
-        // GLU halves the width and maxout divides it: the layer's output is what the activation leaves.
-        if let glu = activation as? GLU, units % 2 != 0 {
-            throw LayerError.invalidArgument(layer: name, message: "\(glu.id) needs an even number of units, got \(units)")
-        }
-        if let maxout = activation as? MaxoutActivation, units % maxout.pieces != 0 {
-            throw LayerError.invalidArgument(layer: name, message: "maxout with \(maxout.pieces) pieces needs units divisible by \(maxout.pieces), got \(units)")
-        }
-        let width = activation.outputColumns(forInputColumns: units)
-        guard width > 0 else {
-            throw LayerError.invalidArgument(layer: name, message: "activation \(activation.id) cannot take \(units) units")
-        }
-        outputShape = [width]
-        if activation is RReLU { randomSlopes = RandomSlopes(seed: rng.next()) }
+        outputShape = plan.outputShape
+        if let noise = activation.trainingNoise { randomSlopes = RandomSlopes(noise: noise, seed: rng.next()) }
     }
 
     public func forward(_ input: Tensor, training: Bool) -> Tensor {
@@ -70,15 +88,15 @@ public final class Dense: Layer {
         BLAS.gemm(m: n, n: units, k: inputs, a: input.pointer, lda: inputs,
                   b: kernel.value.pointer, ldb: units, beta: 1, c: z.pointer, ldc: units)
         lastInput = input
-        if activation is Linear { return z }
+        if activation.isIdentity { return z }
         let y = ensure(&output, rows: n, rowShape: outputShape)
-        if randomSlopes.forward(activation, training: training, x: z, y: y) { return y }
+        if randomSlopes.forward(training: training, x: z, y: y) { return y }
         activation.forward(z.pointer, y.pointer, rows: n, columns: units)
         return y
     }
 
     public func backward(_ gradOutput: Tensor, needInputGradient: Bool) -> Tensor? {
-        if activation is Linear { return backward(preActivationGradient: gradOutput, needInputGradient: needInputGradient) }
+        if activation.isIdentity { return backward(preActivationGradient: gradOutput, needInputGradient: needInputGradient) }
         let n = gradOutput.rows
         let dz = ensure(&gradPreActivation, rows: n, rowShape: [units])
         if randomSlopes.backward(x: preActivation!, dy: gradOutput, dx: dz) {
@@ -87,6 +105,12 @@ public final class Dense: Layer {
         activation.backward(x: preActivation!.pointer, y: output!.pointer, dy: gradOutput.pointer,
                             dx: dz.pointer, rows: n, columns: units)
         return backward(preActivationGradient: dz, needInputGradient: needInputGradient)
+    }
+
+    public var outputFusion: ProbabilityOutput? { activation.probabilityOutput }
+
+    public func backward(fusedGradient: Tensor, needInputGradient: Bool) -> Tensor? {
+        backward(preActivationGradient: fusedGradient, needInputGradient: needInputGradient)
     }
 
     /// Backward from dL/dz (z = x · W + b), skipping the activation: the fused

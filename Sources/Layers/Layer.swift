@@ -1,3 +1,4 @@
+import Activations
 import Tensors
 
 /// A building block of a `Sequential` model: owns its weights and its activation buffers.
@@ -15,29 +16,49 @@ public protocol Layer: AnyObject {
     var outputShape: [Int] { get }
     /// Trainable tensors with their gradients; valid after `build`.
     var parameters: [Parameter] { get }
+    /// Tensors that are saved and loaded but never trained (moving statistics); valid after `build`.
+    var state: [Parameter] { get }
 
+    /// What `build(inputShape:)` would make, from the configuration alone: output shape and
+    /// weight counts, without allocating. Throws on shapes the layer cannot take.
+    func plan(inputShape: [Int]) throws -> LayerPlan
     /// Creates the weights for a per-sample input shape. Throws on shapes the layer cannot take.
     func build(inputShape: [Int], rng: inout RandomGenerator) throws
     func forward(_ input: Tensor, training: Bool) -> Tensor
     /// Stores parameter gradients from dL/d(output) and returns dL/d(input) when asked for it.
     func backward(_ gradOutput: Tensor, needInputGradient: Bool) -> Tensor?
+
+    /// The probability function the layer applies last, when a cross-entropy loss may fuse with it.
+    var outputFusion: ProbabilityOutput? { get }
+    /// Backward from dL/d(pre-activation) of the final probability function (the fused
+    /// loss gradient); called only on layers whose `outputFusion` is not nil.
+    func backward(fusedGradient: Tensor, needInputGradient: Bool) -> Tensor?
 }
 
 extension Layer {
     public var declaredInputShape: [Int]? { nil }
-    public var parameterCount: Int { parameters.reduce(0) { $0 + $1.value.count } }
+    public var state: [Parameter] { [] }
+    public var outputFusion: ProbabilityOutput? { nil }
+    public func backward(fusedGradient: Tensor, needInputGradient: Bool) -> Tensor? {
+        preconditionFailure("\(typeName) '\(name)' has no fused output gradient")
+    }
+    /// Trainable and non-trainable values once built (Keras `count_params`).
+    public var parameterCount: Int { (parameters + state).reduce(0) { $0 + $1.value.count } }
 }
 
-/// A trainable tensor and the gradient of the loss with respect to it.
+/// A tensor of a layer and, when it is trainable, the gradient of the loss with respect to it.
 public final class Parameter: @unchecked Sendable {
     public let name: String
     public let value: Tensor
+    /// Same shape as `value` when trainable; empty for state, which no optimizer sees.
     public let gradient: Tensor
+    public let isTrainable: Bool
 
-    public init(name: String, value: Tensor) {
+    public init(name: String, value: Tensor, trainable: Bool = true) {
         self.name = name
         self.value = value
-        self.gradient = Tensor(zeros: value.shape)
+        self.isTrainable = trainable
+        self.gradient = Tensor(zeros: trainable ? value.shape : [0])
     }
 }
 

@@ -90,26 +90,6 @@ public struct SparseCategoricalCrossEntropy: Loss {
     }
 }
 
-/// Losses that have a fused, stable gradient through a softmax output: dL/dz = (p - t) / batch.
-public protocol SoftmaxFusable: Loss {
-    func softmaxPreActivationGradient(probabilities: Tensor, targets: Tensor, into gradient: Tensor)
-}
-
-extension CategoricalCrossEntropy: SoftmaxFusable {
-    public func softmaxPreActivationGradient(probabilities p: Tensor, targets t: Tensor, into g: Tensor) {
-        let scale = 1 / Float(p.rows)
-        for i in 0..<p.count { g[i] = (p[i] - t[i]) * scale }
-    }
-}
-
-extension SparseCategoricalCrossEntropy: SoftmaxFusable {
-    public func softmaxPreActivationGradient(probabilities p: Tensor, targets t: Tensor, into g: Tensor) {
-        let rows = p.rows, classes = p.rowLength, scale = 1 / Float(rows)
-        for i in 0..<p.count { g[i] = p[i] * scale }
-        for r in 0..<rows { g[r * classes + Int(t[r])] -= scale }
-    }
-}
-
 /// Looks up a loss by Keras id (`"mse"`, `"binary_crossentropy"`, ...).
 public enum Losses {
     public static let ids = ["mean_squared_error", "binary_crossentropy", "categorical_crossentropy", "sparse_categorical_crossentropy"]

@@ -1,36 +1,29 @@
-import Activations
 import Foundation
 import Tensors
 
-/// A model saved as a self-describing JSON document: the architecture in Keras names and
-/// activation-registry ids, and every weight as little-endian Float32 in base64.
+/// A model saved as a self-describing JSON document: per layer its registered type, its
+/// configuration (Keras `get_config`), its trainable weights and its state, every tensor as
+/// little-endian Float32 in base64.
 public struct ModelFile: Codable, Sendable {
     public static let formatName = "activationlab-model"
-    public static let currentVersion = 1
+    public static let currentVersion = 2
+    /// Version 1 held a flat record per layer; it still loads.
+    public static let readableVersions = [1, 2]
 
-    /// One activation: its registry id (or expression) and parameters, rebuilt through `Activation.named`.
-    public struct ActivationRecord: Codable, Sendable {
-        public var id: String
-        public var parameters: [String: Double]
-    }
-
-    /// One trainable tensor.
+    /// One tensor.
     public struct WeightRecord: Codable, Sendable {
         public var name: String
         public var shape: [Int]
         public var data: String
     }
 
-    /// One layer: its type, its construction arguments, its weights.
+    /// One layer: its registered type, name, configuration, weights and state.
     public struct LayerRecord: Codable, Sendable {
         public var type: String
         public var name: String
-        public var units: Int?
-        public var pieces: Int?
-        public var initialValue: Float?
-        public var activation: ActivationRecord?
-        public var inputShape: [Int]?
+        public var config: JSONValue
         public var weights: [WeightRecord]
+        public var state: [WeightRecord]
     }
 
     public var format: String
@@ -41,21 +34,18 @@ public struct ModelFile: Codable, Sendable {
 }
 
 extension Sequential {
-    /// The model as a `ModelFile` JSON document (built first if needed).
+    /// The model as a `ModelFile` JSON document (built first if needed). Throws, naming the
+    /// layer and the weight, rather than write a non-finite number.
     public func serialized() throws -> Data {
         try build()
         let records = try layers.map { layer -> ModelFile.LayerRecord in
-            var r = ModelFile.LayerRecord(type: layer.typeName, name: layer.name, inputShape: layer.declaredInputShape,
-                                          weights: layer.parameters.map(Self.record))
-            switch layer {
-            case let d as Dense: r.units = d.units; r.activation = Self.record(d.activation)
-            case let m as Maxout: r.units = m.units; r.pieces = m.pieces
-            case let p as PReLU: r.initialValue = p.initialAlpha
-            case let s as Swish: r.initialValue = s.initialBeta
-            case let a as ActivationLayer: r.activation = Self.record(a.activation)
-            default: throw LayerError.invalidData("layer '\(layer.name)': \(layer.typeName) layers cannot be saved yet")
+            guard let registered = layer as? any RegisteredLayer else {
+                throw LayerError.invalidData("layer '\(layer.name)': \(layer.typeName) is not a registered layer type (RegisteredLayer), so it cannot be saved")
             }
-            return r
+            return ModelFile.LayerRecord(type: type(of: registered).typeName, name: layer.name,
+                                         config: try registered.encodedConfiguration(),
+                                         weights: try layer.parameters.map { try Self.record($0, layer: layer.name) },
+                                         state: try layer.state.map { try Self.record($0, layer: layer.name) })
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -63,86 +53,140 @@ extension Sequential {
                                             name: name, seed: seed, layers: records))
     }
 
-    /// Rebuilds a model from `serialized()` output; `source` names the file in error messages.
+    /// Rebuilds a model from `serialized()` output (this version or an earlier one); `source`
+    /// names the file in error messages, which are one line each.
     public static func deserialize(_ data: Data, source: String) throws -> Sequential {
-        func fail(_ message: String) -> LayerError { .invalidData("\(source): \(message)") }
+        func fail(_ message: String) -> LayerError {
+            .invalidData("\(source): " + message.replacingOccurrences(of: "\n", with: " "))
+        }
+        struct Header: Decodable { var format: String; var version: Int }
+        func decode<T: Decodable>(_ type: T.Type) throws -> T {
+            do { return try JSONDecoder().decode(T.self, from: data) } catch {
+                throw fail("not a readable model file (\(ModelFile.describe(error))); expected JSON written by save")
+            }
+        }
+        let header = try decode(Header.self)
+        guard header.format == ModelFile.formatName else { throw fail("format is '\(header.format)'; expected '\(ModelFile.formatName)'") }
         let file: ModelFile
-        do {
-            file = try JSONDecoder().decode(ModelFile.self, from: data)
-        } catch {
-            throw fail("not a readable model file (\(Self.describe(error))); expected JSON written by save")
+        switch header.version {
+        case 2: file = try decode(ModelFile.self)
+        case 1: file = try decode(ModelFileVersion1.self).upgraded()
+        default:
+            throw fail("format version \(header.version); this build reads versions \(ModelFile.readableVersions.map(String.init).joined(separator: " and "))")
         }
-        guard file.format == ModelFile.formatName else { throw fail("format is '\(file.format)'; expected '\(ModelFile.formatName)'") }
-        guard file.version == ModelFile.currentVersion else {
-            throw fail("format version \(file.version); this build reads version \(ModelFile.currentVersion)")
-        }
+
         let model = Sequential(name: file.name, seed: file.seed)
         for r in file.layers {
-            func need<T>(_ value: T?, _ what: String) throws -> T {
-                guard let value else { throw fail("layer '\(r.name)' (\(r.type)) has no \(what)") }
-                return value
-            }
-            func activation() throws -> any ActivationFunction {
-                let a = try need(r.activation, "activation")
-                do { return try Activation.named(a.id, parameters: a.parameters) } catch {
-                    throw fail("layer '\(r.name)': \(error)")
-                }
+            guard let type = LayerRegistry.type(named: r.type) else {
+                throw fail("layer '\(r.name)' has unknown type '\(r.type)'; known types: \(LayerRegistry.names.joined(separator: ", "))")
             }
             let layer: any Layer
-            switch r.type {
-            case "Dense": layer = Dense(try need(r.units, "units"), activation: try activation(), inputShape: r.inputShape, name: r.name)
-            case "Maxout": layer = Maxout(try need(r.units, "units"), pieces: try need(r.pieces, "pieces"), inputShape: r.inputShape, name: r.name)
-            case "PReLU": layer = PReLU(alpha: try need(r.initialValue, "initial alpha"), name: r.name)
-            case "Swish": layer = Swish(beta: try need(r.initialValue, "initial beta"), name: r.name)
-            case "Activation", "RReLU": layer = ActivationLayer(try activation(), name: r.name)
-            default: throw fail("layer '\(r.name)' has unknown type '\(r.type)'; expected Dense, Maxout, PReLU, Swish or Activation")
+            do { layer = try type.make(configuration: r.config, name: r.name) } catch let error as DecodingError {
+                let misfit = ModelFile.misfitNumber(in: r.config, error: error) { try type.make(configuration: $0, name: r.name) }
+                throw fail("layer '\(r.name)' (\(r.type)) config: \(misfit ?? ModelFile.describe(error))")
+            } catch {
+                throw fail("layer '\(r.name)' (\(r.type)): \(error)")
             }
             model.add(layer)
         }
         do { try model.build() } catch { throw fail("\(error)") }
-        guard model.layers.count == file.layers.count else { throw fail("layer count changed while rebuilding") }
         for (layer, r) in zip(model.layers, file.layers) {
-            let params = layer.parameters
-            guard params.count == r.weights.count else {
-                throw fail("layer '\(r.name)' has \(r.weights.count) weight tensors; expected \(params.count)")
-            }
-            for (p, w) in zip(params, r.weights) {
-                guard w.shape == p.value.shape else {
-                    throw fail("layer '\(r.name)' weight '\(w.name)' has shape \(w.shape); expected \(p.value.shape)")
-                }
-                guard let bytes = Data(base64Encoded: w.data), bytes.count == p.value.count * 4 else {
-                    throw fail("layer '\(r.name)' weight '\(w.name)' does not hold \(p.value.count) float32 values")
-                }
-                bytes.withUnsafeBytes { raw in
-                    for i in 0..<p.value.count {
-                        p.value[i] = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self)))
-                    }
-                }
-                if let bad = (0..<p.value.count).first(where: { !p.value[$0].isFinite }) {
-                    let v = p.value[bad]
-                    throw fail("layer '\(r.name)' weight '\(w.name)' holds \(v.isNaN ? "NaN" : "\(v)") at index \(bad); expected finite numbers")
-                }
-            }
+            try load(r.weights, into: layer.parameters, layer: r.name, kind: "weight", fail: fail)
+            try load(r.state, into: layer.state, layer: r.name, kind: "state tensor", fail: fail)
         }
         return model
     }
 
-    private static func record(_ p: Parameter) -> ModelFile.WeightRecord {
-        var bytes = Data(capacity: p.value.count * 4)
-        for i in 0..<p.value.count { withUnsafeBytes(of: p.value[i].bitPattern.littleEndian) { bytes.append(contentsOf: $0) } }
-        return .init(name: p.name, shape: p.value.shape, data: bytes.base64EncodedString())
+    private static func load(_ records: [ModelFile.WeightRecord], into tensors: [Parameter], layer: String, kind: String,
+                             fail: (String) -> LayerError) throws {
+        guard tensors.count == records.count else {
+            throw fail("layer '\(layer)' has \(records.count) \(kind)s; expected \(tensors.count)")
+        }
+        for (p, w) in zip(tensors, records) {
+            guard w.shape == p.value.shape else {
+                throw fail("layer '\(layer)' \(kind) '\(w.name)' has shape \(w.shape); expected \(p.value.shape)")
+            }
+            guard let bytes = Data(base64Encoded: w.data), bytes.count == p.value.count * 4 else {
+                throw fail("layer '\(layer)' \(kind) '\(w.name)' does not hold \(p.value.count) float32 values")
+            }
+            bytes.withUnsafeBytes { raw in
+                for i in 0..<p.value.count {
+                    p.value[i] = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self)))
+                }
+            }
+            if let bad = (0..<p.value.count).first(where: { !p.value[$0].isFinite }) {
+                let v = p.value[bad]
+                throw fail("layer '\(layer)' \(kind) '\(w.name)' holds \(v.isNaN ? "NaN" : "\(v)") at index \(bad); expected finite numbers")
+            }
+        }
     }
 
-    private static func record(_ a: any ActivationFunction) -> ModelFile.ActivationRecord {
-        .init(id: a.id, parameters: a.parameters)
+    private static func record(_ p: Parameter, layer: String) throws -> ModelFile.WeightRecord {
+        let v = p.value
+        if let bad = (0..<v.count).first(where: { !v[$0].isFinite }) {
+            throw LayerError.invalidData("layer '\(layer)' weight '\(p.name)' holds \(v[bad].isNaN ? "NaN" : "\(v[bad])") at index \(bad); a model file holds finite numbers only")
+        }
+        var bytes = Data(capacity: v.count * 4)
+        for i in 0..<v.count { withUnsafeBytes(of: v[i].bitPattern.littleEndian) { bytes.append(contentsOf: $0) } }
+        return .init(name: p.name, shape: v.shape, data: bytes.base64EncodedString())
+    }
+}
+
+extension ModelFile {
+    /// Foundation reports a number that does not fit its field (1.5 or 1e20 for an `Int`) as
+    /// invalid JSON with no path; this finds the field by trying each number as 1 in turn.
+    static func misfitNumber(in config: JSONValue, error: DecodingError, make: (JSONValue) throws -> Any) -> String? {
+        guard case let .dataCorrupted(context) = error, context.codingPath.isEmpty, case let .object(fields) = config else { return nil }
+        for key in fields.keys.sorted() {
+            switch fields[key] {
+            case .number?, .unsigned?, .int?: break
+            default: continue
+            }
+            var probe = fields
+            probe[key] = .int(1)
+            do { _ = try make(.object(probe)) } catch DecodingError.dataCorrupted(let c) where c.codingPath.isEmpty { continue } catch {}
+            let value = fields[key].map { v -> String in
+                switch v {
+                case let .number(d): return "\(d)"
+                case let .unsigned(u): return "\(u)"
+                case let .int(i): return "\(i)"
+                default: return "a number"
+                }
+            } ?? "a number"
+            return "'\(key)' holds \(value), which does not fit its field (a fraction where a whole number belongs, or out of range)"
+        }
+        return nil
     }
 
-    private static func describe(_ error: Error) -> String {
+    /// A decoding error as "expected an integer at 'layers[0].units'".
+    static func describe(_ error: Error) -> String {
+        func path(_ keys: [CodingKey]) -> String {
+            guard !keys.isEmpty else { return "the top level" }
+            var out = ""
+            for k in keys {
+                if let i = k.intValue, k.stringValue.hasPrefix("Index") || k.stringValue == "\(i)" { out += "[\(i)]" }
+                else { out += (out.isEmpty ? "" : ".") + k.stringValue }
+            }
+            return "'\(out)'"
+        }
+        func kind(_ type: Any.Type) -> String {
+            let t = String(describing: type)
+            if t.hasPrefix("Dictionary") || t.hasPrefix("Header") || t.hasPrefix("ModelFile") || t.hasPrefix("Configuration") { return "an object" }
+            if t.hasPrefix("Array") { return "a list" }
+            if t.hasPrefix("String") { return "a string" }
+            if t.hasPrefix("Int") || t.hasPrefix("UInt") { return "an integer" }
+            if t == "Double" || t == "Float" { return "a number" }
+            if t == "Bool" { return "true or false" }
+            return t
+        }
         switch error {
-        case DecodingError.dataCorrupted(let c): return c.debugDescription
-        case DecodingError.keyNotFound(let k, _): return "missing '\(k.stringValue)'"
-        case DecodingError.typeMismatch(_, let c), DecodingError.valueNotFound(_, let c):
-            return "wrong type at \(c.codingPath.map(\.stringValue).joined(separator: "."))"
+        case DecodingError.dataCorrupted(let c):
+            let at = c.codingPath.isEmpty ? "" : " at \(path(c.codingPath))"
+            return c.debugDescription.trimmingCharacters(in: .punctuationCharacters) + at
+        case DecodingError.keyNotFound(let k, let c):
+            return "missing '\(k.stringValue)'" + (c.codingPath.isEmpty ? "" : " in \(path(c.codingPath))")
+        case DecodingError.typeMismatch(let type, let c): return "expected \(kind(type)) at \(path(c.codingPath))"
+        case DecodingError.valueNotFound(let type, let c): return "expected \(kind(type)) at \(path(c.codingPath)), found null"
         default: return "\(error)"
         }
     }

@@ -3,9 +3,9 @@ import Tensors
 
 /// Keras `PReLU` layer: f(x) = x if x >= 0 else alpha_c * x with one learnable alpha per
 /// channel (the last axis); df/dalpha_c = min(x, 0). Keras initialises alpha to 0, PyTorch to 0.25.
-public final class PReLU: Layer {
+public final class PReLU: RegisteredLayer {
+    public static let typeName = "PReLU"
     public var name: String
-    public let typeName = "PReLU"
     public let initialAlpha: Float
     public private(set) var alpha: Parameter!
     public private(set) var outputShape: [Int] = []
@@ -19,11 +19,31 @@ public final class PReLU: Layer {
         self.name = name
     }
 
-    public func build(inputShape: [Int], rng: inout RandomGenerator) throws {
+    /// Keras-style `get_config`: the initial alpha (a constant initializer).
+    public struct Configuration: Codable, Sendable {
+        public var alpha: Float
+    }
+
+    public var configuration: Configuration { Configuration(alpha: initialAlpha) }
+
+    public convenience init(configuration c: Configuration, name: String) throws {
+        self.init(alpha: c.alpha, name: name)
+    }
+
+    public static func upgradeVersion1(_ fields: [String: JSONValue]) -> [String: JSONValue] {
+        fields["initial_value"].map { ["alpha": $0] } ?? [:]
+    }
+
+    public func plan(inputShape: [Int]) throws -> LayerPlan {
         guard let channels = inputShape.last, channels > 0 else {
             throw LayerError.shapeMismatch(layer: name, expected: "a last axis of channels", got: inputShape)
         }
-        alpha = Parameter(name: "alpha", value: Tensor(repeating: initialAlpha, shape: [channels]))
+        return try LayerPlan(layer: name, outputShape: inputShape, trainable: [[channels]])
+    }
+
+    public func build(inputShape: [Int], rng: inout RandomGenerator) throws {
+        _ = try plan(inputShape: inputShape)
+        alpha = Parameter(name: "alpha", value: Tensor(repeating: initialAlpha, shape: [inputShape[inputShape.count - 1]]))
         outputShape = inputShape
     }
 
@@ -48,9 +68,9 @@ public final class PReLU: Layer {
 }
 
 /// Swish with a learnable beta: f(x) = x sigmoid(beta x), df/dbeta = x^2 s (1 - s).
-public final class Swish: Layer {
+public final class Swish: RegisteredLayer {
+    public static let typeName = "Swish"
     public var name: String
-    public let typeName = "Swish"
     public let initialBeta: Float
     public private(set) var beta: Parameter!
     public private(set) var outputShape: [Int] = []
@@ -64,7 +84,30 @@ public final class Swish: Layer {
         self.name = name
     }
 
+    /// Keras-style `get_config`: the initial beta.
+    public struct Configuration: Codable, Sendable {
+        public var beta: Float
+    }
+
+    public var configuration: Configuration { Configuration(beta: initialBeta) }
+
+    public convenience init(configuration c: Configuration, name: String) throws {
+        self.init(beta: c.beta, name: name)
+    }
+
+    public static func upgradeVersion1(_ fields: [String: JSONValue]) -> [String: JSONValue] {
+        fields["initial_value"].map { ["beta": $0] } ?? [:]
+    }
+
+    public func plan(inputShape: [Int]) throws -> LayerPlan {
+        guard !inputShape.isEmpty, MemoryBudget.product(inputShape).map({ $0 > 0 }) == true else {
+            throw LayerError.shapeMismatch(layer: name, expected: "a non-empty per-sample shape", got: inputShape)
+        }
+        return try LayerPlan(layer: name, outputShape: inputShape, trainable: [[1]])
+    }
+
     public func build(inputShape: [Int], rng: inout RandomGenerator) throws {
+        _ = try plan(inputShape: inputShape)
         beta = Parameter(name: "beta", value: Tensor(repeating: initialBeta, shape: [1]))
         outputShape = inputShape
     }

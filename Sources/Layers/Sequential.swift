@@ -45,12 +45,38 @@ public final class Sequential {
     public var inputShape: [Int]? { layers.first?.declaredInputShape }
     public var outputShape: [Int] { layers.last?.outputShape ?? [] }
 
-    /// Creates every layer's weights, in order, from the first layer's input shape.
-    public func build() throws {
-        guard !isBuilt else { return }
+    /// Every layer's plan, in order, from the first layer's input shape: output shapes and
+    /// weight counts without allocating anything.
+    public func plans() throws -> [LayerPlan] {
         guard !layers.isEmpty else { throw LayerError.emptyModel }
         guard var shape = inputShape else { throw LayerError.noInputShape }
+        var plans: [LayerPlan] = []
+        for layer in layers {
+            let plan = try layer.plan(inputShape: shape)
+            plans.append(plan)
+            shape = plan.outputShape
+        }
+        return plans
+    }
+
+    /// Creates every layer's weights, in order, from the first layer's input shape, once the
+    /// plans show that they fit in memory.
+    public func build() throws {
+        guard !isBuilt else { return }
+        let plans = try plans()
+        // Trainable values come with a gradient of the same size.
+        var total = 0
+        for (layer, plan) in zip(layers, plans) {
+            let what = "layer '\(layer.name)' (\(layer.typeName)) weights and gradients"
+            let (twice, o1) = plan.trainableCount.multipliedReportingOverflow(by: 2)
+            let (elements, o2) = twice.addingReportingOverflow(plan.nonTrainableCount)
+            let (sum, o3) = total.addingReportingOverflow(elements)
+            try MemoryBudget.check(elements: o1 || o2 ? -1 : elements, for: what)
+            try MemoryBudget.check(elements: o3 ? -1 : sum, for: what + " with the layers before it")
+            total = sum
+        }
         rng = RandomGenerator(seed: seed)
+        var shape = inputShape ?? []
         for layer in layers {
             try layer.build(inputShape: shape, rng: &rng)
             shape = layer.outputShape
@@ -61,9 +87,13 @@ public final class Sequential {
     /// Keras `get_layer(name)`.
     public func layer(named name: String) -> (any Layer)? { layers.first { $0.name == name } }
 
-    /// Every trainable tensor in layer order (Keras `get_weights()`, as live tensors).
+    /// Every trainable tensor in layer order: what optimizers update.
     public var parameters: [Parameter] { layers.flatMap(\.parameters) }
-    public var weights: [Tensor] { parameters.map(\.value) }
+    /// Every non-trainable tensor in layer order: saved and loaded, never given to an optimizer.
+    public var state: [Parameter] { layers.flatMap(\.state) }
+    /// Keras `get_weights()` order, as live tensors: per layer, trainable then non-trainable.
+    public var weights: [Tensor] { layers.flatMap { ($0.parameters + $0.state).map(\.value) } }
+    /// Trainable and non-trainable values of the built layers (Keras `count_params`).
     public var parameterCount: Int { layers.reduce(0) { $0 + $1.parameterCount } }
 }
 

@@ -1,10 +1,25 @@
 import Foundation
 
 /// Keras's model summary table: layer (type), output shape and parameter count, with totals.
+/// Read from the layers' plans, so a model too large to build can still be summarised.
 extension Sequential {
     public func summary() throws -> String {
-        try build()
-        let widths = (33, 24, 15)
+        let plans = try plans()
+        func sum(_ counts: [Int]) throws -> Int {
+            try counts.reduce(0) {
+                let (s, overflow) = $0.addingReportingOverflow($1)
+                guard !overflow else { throw LayerError.invalidData("model '\(name)': the parameter count overflows a 64-bit count") }
+                return s
+            }
+        }
+        let rows = try zip(layers, plans).map { layer, plan in
+            ("\(layer.name) (\(layer.typeName))",
+             "(None, " + plan.outputShape.map(String.init).joined(separator: ", ") + ")",
+             try sum([plan.trainableCount, plan.nonTrainableCount]).formattedWithCommas)
+        }
+        // Keras's widths, widened (as its table does) for cells that would not fit.
+        let widths = (max(33, rows.map { $0.0.count + 2 }.max() ?? 0), max(24, rows.map { $0.1.count + 2 }.max() ?? 0),
+                      max(15, rows.map { $0.2.count + 2 }.max() ?? 0))
         func pad(_ s: String, _ w: Int, right: Bool = false) -> String {
             let fill = String(repeating: " ", count: max(0, w - 2 - s.count))
             return " " + (right ? fill + s : s + fill) + " "
@@ -17,17 +32,33 @@ extension Sequential {
         lines.append(rule("┏", "┳", "┓", "━"))
         lines.append("┃" + pad("Layer (type)", widths.0) + "┃" + pad("Output Shape", widths.1) + "┃" + pad("Param #", widths.2, right: true) + "┃")
         lines.append(rule("┡", "╇", "┩", "━"))
-        for (i, layer) in layers.enumerated() {
-            let shape = "(None, " + layer.outputShape.map(String.init).joined(separator: ", ") + ")"
-            lines.append("│" + pad("\(layer.name) (\(layer.typeName))", widths.0) + "│" + pad(shape, widths.1) + "│"
-                         + pad(layer.parameterCount.formattedWithCommas, widths.2, right: true) + "│")
+        for (i, row) in rows.enumerated() {
+            lines.append("│" + pad(row.0, widths.0) + "│" + pad(row.1, widths.1) + "│" + pad(row.2, widths.2, right: true) + "│")
             lines.append(i == layers.count - 1 ? rule("└", "┴", "┘", "─") : rule("├", "┼", "┤", "─"))
         }
-        let total = parameterCount
-        lines.append(" Total params: \(total.formattedWithCommas) (\(byteSize(total * 4)))")
-        lines.append(" Trainable params: \(total.formattedWithCommas) (\(byteSize(total * 4)))")
-        lines.append(" Non-trainable params: 0 (0.00 B)")
+        let (trainable, nonTrainable) = try parameterCounts()
+        let total = try sum([trainable, nonTrainable])
+        func line(_ label: String, _ n: Int) -> String { " \(label): \(n.formattedWithCommas) (\(byteSize(Double(n) * 4)))" }
+        lines.append(line("Total params", total))
+        lines.append(line("Trainable params", trainable))
+        lines.append(line("Non-trainable params", nonTrainable))
         return lines.joined(separator: "\n")
+    }
+}
+
+extension Sequential {
+    /// Trainable and non-trainable value counts from the plans, without building: a model too
+    /// large to allocate can still be counted. Throws when a count overflows.
+    public func parameterCounts() throws -> (trainable: Int, nonTrainable: Int) {
+        let plans = try plans()
+        func sum(_ counts: [Int]) throws -> Int {
+            try counts.reduce(0) {
+                let (s, overflow) = $0.addingReportingOverflow($1)
+                guard !overflow else { throw LayerError.invalidData("model '\(name)': the parameter count overflows a 64-bit count") }
+                return s
+            }
+        }
+        return (try sum(plans.map(\.trainableCount)), try sum(plans.map(\.nonTrainableCount)))
     }
 }
 
@@ -44,9 +75,10 @@ extension Int {
     }
 }
 
-func byteSize(_ bytes: Int) -> String {
-    let units = ["B", "KB", "MB", "GB"]
-    var v = Double(bytes), u = 0
+/// 1628200 -> "1.55 MB"; a Double so that counts near `Int.max` times 4 bytes still print.
+func byteSize(_ bytes: Double) -> String {
+    let units = ["B", "KB", "MB", "GB", "TB", "PB", "EB"]
+    var v = bytes, u = 0
     while v >= 1024, u < units.count - 1 { v /= 1024; u += 1 }
     let rounded = (v * 100).rounded() / 100
     let text = String(rounded)

@@ -140,28 +140,6 @@ extension Sequential {
         return t
     }
 
-    func backward(_ gradient: Tensor, fusedSoftmax: Bool) {
-        var g = gradient
-        for (i, layer) in layers.enumerated().reversed() {
-            let needInput = i > 0
-            let next: Tensor?
-            if fusedSoftmax, i == layers.count - 1, let dense = layer as? Dense {
-                next = dense.backward(preActivationGradient: g, needInputGradient: needInput)
-            } else {
-                next = layer.backward(g, needInputGradient: needInput)
-            }
-            guard let next else { return }
-            g = next
-        }
-    }
-
-    /// The loss to fuse with a final softmax (stable p - t gradient), if the model ends in one.
-    var fusedSoftmaxLoss: (any SoftmaxFusable)? {
-        guard let fusable = loss as? any SoftmaxFusable, let dense = layers.last as? Dense,
-              dense.activation is Softmax else { return nil }
-        return fusable
-    }
-
     func validateInput(_ x: Tensor, role: String) throws {
         guard let shape = inputShape else { throw LayerError.noInputShape }
         guard Array(x.shape.dropFirst()) == shape else {

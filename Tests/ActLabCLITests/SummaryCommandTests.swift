@@ -16,6 +16,13 @@ extension CommandOutputTests {
             #expect(text.contains("dense_6 (Dense)"))
         }
 
+        /// The summary reads layer plans: a billion units per layer are counted, never allocated.
+        @Test func summaryOfAModelTooLargeToBuild() throws {
+            let text = try CommandRunner.run(["summary", "--units", "1000000000"])
+            #expect(text.contains(" Total params: 795,000,000,010 (2.89 TB)\n"), "\(text)")
+            #expect(CommandRunner.failure(["summary", "--units", "0"])?.contains("units must be positive") == true)
+        }
+
         @Test func summaryRejectsBadArguments() {
             #expect(CommandRunner.failure(["summary", "--activation", "sigmod"])?.contains("'sigmoid'") == true)
             #expect(CommandRunner.failure(["summary", "--depth", "0"])?.contains("depth must be at least 1") == true)

@@ -87,13 +87,26 @@ import Tensors
         let reference: ([Double]) -> Double
         if sparse {
             let t = Tensor(shape: [Self.rows, 1], scalars: Self.labels.map(Float.init))
-            SparseCategoricalCrossEntropy().softmaxPreActivationGradient(probabilities: p, targets: t, into: gradient)
+            SparseCategoricalCrossEntropy().preActivationGradient(probabilities: p, targets: t, into: gradient)
             reference = { Self.sparse(Reference.activate("softmax", $0, columns: Self.columns), Self.labels) }
         } else {
-            CategoricalCrossEntropy().softmaxPreActivationGradient(probabilities: p, targets: Self.oneHot, into: gradient)
+            CategoricalCrossEntropy().preActivationGradient(probabilities: p, targets: Self.oneHot, into: gradient)
             reference = { Self.categorical(Reference.activate("softmax", $0, columns: Self.columns), Self.oneHot.doubles) }
         }
         let fd = Reference.gradient(at: logits.doubles, reference)
+        #expect(isClose(gradient.doubles, fd, absolute: 1e-6, relative: 1e-4))
+    }
+
+    /// The fused gradient dL/dz through sigmoid against finite differences of BCE(sigmoid(z)):
+    /// (p - t) / (batch * columns).
+    @Test func fusedSigmoidGradient() {
+        var rng = RandomGenerator(seed: 6)
+        let logits = Tensor(shape: [Self.rows, Self.columns], scalars: Reference.random(Self.rows * Self.columns, -3, 3, &rng))
+        let p = Tensor(shape: logits.shape, scalars: Reference.activate("sigmoid", logits.doubles, columns: Self.columns).map(Float.init))
+        let t = Tensor(shape: logits.shape, scalars: (0..<logits.count).map { $0 % 3 == 0 ? 1 : 0 })
+        let gradient = Tensor(zeros: p.shape)
+        BinaryCrossEntropy().preActivationGradient(probabilities: p, targets: t, into: gradient)
+        let fd = Reference.gradient(at: logits.doubles) { Self.binary(Reference.activate("sigmoid", $0, columns: Self.columns), t.doubles) }
         #expect(isClose(gradient.doubles, fd, absolute: 1e-6, relative: 1e-4))
     }
 

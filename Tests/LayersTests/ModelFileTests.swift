@@ -51,6 +51,14 @@ import Tensors
         json["layers"] = layers
     }
 
+    static func config(_ json: inout [String: Any], _ index: Int, _ edit: (inout [String: Any]) -> Void) {
+        layer(&json, index) { l in
+            var c = l["config"] as! [String: Any]
+            edit(&c)
+            l["config"] = c
+        }
+    }
+
     static func message(_ data: Data) -> String? {
         do { _ = try Sequential.deserialize(data, source: "model.json"); return nil } catch { return "\(error)" }
     }
@@ -58,12 +66,29 @@ import Tensors
     @Test func damageIsReportedInOneLineNamingFileAndLayer() throws {
         let cases: [(String, Data)] = [
             ("not a readable model file", Data("{\"format\":".utf8)),
+            ("expected an object at the top level", Data("[]".utf8)),
+            ("missing 'format'", Data("{}".utf8)),
+            ("expected a string at 'format'", Data("{\"format\": 3, \"version\": 2}".utf8)),
             ("format is 'keras'", try Self.damaged { $0["format"] = "keras" }),
             ("format version 9", try Self.damaged { $0["version"] = 9 }),
-            ("unknown type 'Conv9D'", try Self.damaged { Self.layer(&$0, 0) { $0["type"] = "Conv9D" } }),
+            ("expected a list at 'layers'", try Self.damaged { $0["layers"] = 5 }),
+            ("missing 'config' in 'layers[2]'", try Self.damaged { Self.layer(&$0, 2) { $0["config"] = nil } }),
+            ("layer 'dense' has unknown type 'Conv9D'; known types: Dense, Maxout, PReLU, Swish, Activation",
+             try Self.damaged { Self.layer(&$0, 0) { $0["type"] = "Conv9D" } }),
             ("unknown activation 'relux'", try Self.damaged {
-                Self.layer(&$0, 0) { $0["activation"] = ["id": "relux", "parameters": [String: Double]()] } }),
-            ("has no units", try Self.damaged { Self.layer(&$0, 0) { $0["units"] = nil } }),
+                Self.config(&$0, 0) { $0["activation"] = ["id": "relux", "parameters": [String: Double]()] } }),
+            ("layer 'dense' (Dense) config: missing 'units'", try Self.damaged { Self.config(&$0, 0) { $0["units"] = nil } }),
+            ("layer 'dense' (Dense) config: expected an integer at 'units'", try Self.damaged { Self.config(&$0, 0) { $0["units"] = "many" } }),
+            ("layer 'maxout' (Maxout): activation 'maxout': pieces", try Self.damaged { Self.config(&$0, 2) { $0["pieces"] = 0 } }),
+            ("layer 'dense' (Dense) config: 'units' holds 1.5, which does not fit its field", try Self.damaged { Self.config(&$0, 0) { $0["units"] = 1.5 } }),
+            ("(PReLU) config: 'alpha' holds 1e+300", try Self.damaged { Self.config(&$0, 3) { $0["alpha"] = 1e300 } }),
+            ("units must be positive", try Self.damaged { Self.config(&$0, 0) { $0["units"] = -3 } }),
+            ("layer 'dense' (Dense) weights and gradients needs", try Self.damaged { Self.config(&$0, 0) { $0["units"] = 1_000_000_000_000 } }),
+            ("layer 'dense': a weight of shape", try Self.damaged { Self.config(&$0, 0) { $0["units"] = Int.max } }),
+            ("has 3 weights; expected 2", try Self.damaged { Self.layer(&$0, 0) { l in
+                let w = l["weights"] as! [[String: Any]]
+                l["weights"] = w + [w[0]]
+            } }),
             ("does not hold 60 float32", try Self.damaged { Self.layer(&$0, 0) { l in
                 var w = l["weights"] as! [[String: Any]]
                 w[0]["data"] = "AAAA"
