@@ -1,9 +1,50 @@
 import Foundation
+import Layers
+import Synchronization
 
-/// Unbuffered standard output, so command output interleaves correctly with the training
-/// progress lines (which are written unbuffered too) when stdout is a file or a pipe.
+/// Standard output, unbuffered (so command output interleaves correctly with the training progress
+/// lines) and checked: a full disk or a closed pipe becomes an `OutputError`, never a trap or a
+/// silent exit 0. `FileHandle.write` raises on EPIPE and `print` ignores errors, so neither is used.
 enum Console {
-    static func print(_ text: String = "") {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    static func print(_ text: String = "") throws {
+        try write(text + "\n")
     }
+
+    static func write(_ text: String) throws {
+        let bytes = Array(RawArguments.display(text).utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { Foundation.write(STDOUT_FILENO, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw OutputError(errno: errno)
+            }
+            offset += n
+        }
+    }
+
+    /// The first failure of a `progress` write, kept until the command finishes.
+    private static let deferredFailure = Mutex<OutputError?>(nil)
+
+    /// A writer for training progress, which cannot throw: a failure is remembered (see
+    /// `checkProgress`) and cancels `token`, so the runs already finished are still saved.
+    static func progress(cancelling token: CancellationToken) -> @Sendable (String) -> Void {
+        { text in
+            do { try write(text) } catch let e as OutputError {
+                deferredFailure.withLock { if $0 == nil { $0 = e } }
+                token.cancel()
+            } catch {}
+        }
+    }
+
+    /// Throws the failure a progress write met, if any.
+    static func checkProgress() throws {
+        if let e = deferredFailure.withLock({ $0 }) { throw e }
+    }
+}
+
+/// Standard output could not be written; the message is the one the user sees.
+struct OutputError: Error, CustomStringConvertible, Equatable {
+    let errno: Int32
+    var description: String { "cannot write to standard output: \(String(cString: strerror(errno)))" }
 }

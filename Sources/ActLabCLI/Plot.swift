@@ -25,7 +25,7 @@ struct Plot: ParsableCommand {
     }
 
     func run() throws {
-        for path in try execute() { print("wrote \(path)") }
+        for path in try execute() { try Console.print("wrote \(path)") }
     }
 
     /// The chart files written.

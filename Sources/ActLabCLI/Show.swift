@@ -15,10 +15,14 @@ struct Show: ParsableCommand {
     @Option(help: "Folder for the chart (SVG, and PNG when rsvg-convert is installed).")
     var out = "runs/charts"
 
+    func validate() throws {
+        guard !out.trimmingCharacters(in: .whitespaces).isEmpty else { throw CommandError("--out must name a folder, got an empty path") }
+    }
+
     func run() throws {
         let (text, written) = try execute()
-        print(text)
-        for path in written { print("wrote \(path)") }
+        try Console.print(text)
+        for path in written { try Console.print("wrote \(path)") }
     }
 
     /// The description and the chart files written, for `run` to print and tests to check.

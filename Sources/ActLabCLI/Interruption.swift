@@ -1,0 +1,50 @@
+import Dispatch
+import Foundation
+import Layers
+import Synchronization
+
+/// Ctrl-C and `kill`: a command that can stop cleanly (compare) asks for a cancellation token and
+/// is told through it; it then saves what is finished and exits 130 (SIGINT) or 143 (SIGTERM).
+/// Any other command, or a second signal, ends the process at once with the same status.
+enum Interruption {
+    private static let state = Mutex<(token: CancellationToken?, signal: Int32?)>((nil, nil))
+    nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
+
+    /// Routes SIGINT and SIGTERM through `handle`; called once by the entry point.
+    static func install() {
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { handle(number) }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    /// The token the running command checks; from now on a signal cancels it instead of exiting.
+    static func cooperativeToken() -> CancellationToken {
+        state.withLock { s in
+            if let t = s.token { return t }
+            let t = CancellationToken()
+            s.token = t
+            return t
+        }
+    }
+
+    /// The signal received, if any.
+    static var received: Int32? { state.withLock { $0.signal } }
+
+    /// The exit status a command interrupted by `signal` ends with.
+    static func exitStatus(for signal: Int32) -> Int32 { 128 + signal }
+
+    private static func handle(_ number: Int32) {
+        let token: CancellationToken? = state.withLock { s in
+            let first = s.signal == nil
+            s.signal = s.signal ?? number
+            return first ? s.token : nil
+        }
+        guard let token else { exit(exitStatus(for: number)) }
+        token.cancel()
+        FileHandle.standardError.write(Data("\nactlab: stopping after the run in progress; press Ctrl-C again to quit at once\n".utf8))
+    }
+}
