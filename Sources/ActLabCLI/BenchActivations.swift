@@ -17,12 +17,12 @@ struct BenchActivations: ParsableCommand {
         let elements = try OptionValue.whole(self.elements, "--elements", in: 1...Int.max)
         let repeats = try OptionValue.whole(self.repeats, "--repeats", in: 1...OptionLimits.repeats)
         let columns = try OptionValue.whole(self.columns, "--columns", in: 1...Int.max)
-        guard elements % columns == 0 else {
-            throw CommandError("--columns must divide --elements, got \(columns) columns for \(elements) elements")
-        }
         // Four arrays: input, output and the two gradients.
         do { try MemoryBudget.check(elements: elements, bytesPerElement: 16, for: "--elements \(elements) (four arrays of Float)") }
         catch let e as SizeError { throw CommandError(e.description) }
+        guard elements % columns == 0 else {
+            throw CommandError("--columns must divide --elements, got \(columns) columns for \(elements) elements")
+        }
         var rng = RandomGenerator(seed: 1)
         let x = UnsafeMutablePointer<Float>.allocate(capacity: elements)
         let y = UnsafeMutablePointer<Float>.allocate(capacity: elements)
