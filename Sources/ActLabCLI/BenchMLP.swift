@@ -15,6 +15,10 @@ struct BenchMLP: ParsableCommand {
     @Option(help: "Batch sizes and optimizers to time, as batch:optimizer pairs.") var configs = "128:rmsprop,32:adam"
     @Option(parsing: .unconditional, help: "Epochs per configuration; the median is reported.") var epochs = "3"
 
+    func validate() throws {
+        try OptionValue.path(data, "--data", naming: "a folder")
+    }
+
     func run() throws {
         let epochs = try OptionValue.whole(epochs, "--epochs", in: 1...OptionLimits.epochs)
         let pairs = try BenchConfig.parse(configs)

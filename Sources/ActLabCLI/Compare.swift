@@ -35,6 +35,10 @@ struct Compare: ParsableCommand {
     @Flag(help: "Also save each trained model as <activation>-depth<d>.model.json in the output folder.")
     var saveModels = false
 
+    func validate() throws {
+        try OptionValue.path(data, "--data", naming: "a folder")
+    }
+
     func run() throws {
         let c = try experimentConfiguration()
         let experiment = ActivationComparison(configuration: c)
@@ -42,6 +46,7 @@ struct Compare: ParsableCommand {
         let limit = try limitTrain.map { try OptionValue.whole($0, "--limit-train", in: 1...Int.max) }
         // The folder is claimed before the data is read or anything trains, so a bad --out fails at once.
         let folder = try RunFolder(claiming: try outputPath(), replace: force)
+        Interruption.removeOnImmediateExit(folder.staging)
         let mnist = try MNIST.load(directory: data, limitTrain: limit)
         let token = Interruption.cooperativeToken()
         let runs = try experiment.run(data: mnist, verbose: quiet ? .silent : .auto, output: Console.progress(cancelling: token),

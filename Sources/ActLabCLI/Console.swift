@@ -11,6 +11,7 @@ enum Console {
     }
 
     static func write(_ text: String) throws {
+        if standardOutputClosed { throw OutputError(errno: EBADF) }
         let bytes = Array(RawArguments.display(text).utf8)
         var offset = 0
         while offset < bytes.count {
@@ -20,6 +21,21 @@ enum Console {
                 throw OutputError(errno: errno)
             }
             offset += n
+        }
+    }
+
+    nonisolated(unsafe) private static var standardOutputClosed = false
+
+    /// A process started with descriptor 0, 1 or 2 closed would hand that number to the next file
+    /// it opens (an event descriptor of Dispatch, an output file), and output meant for the
+    /// terminal would land there. Each closed one is pointed at /dev/null before anything opens a
+    /// file; a closed standard output is remembered, so writing to it still fails as it should.
+    /// Called first thing by the entry point, before any other thread exists.
+    static func reserveStandardDescriptors() {
+        for fd in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(fd, F_GETFD) == -1 && errno == EBADF {
+            let null = open("/dev/null", fd == STDIN_FILENO ? O_RDONLY : O_WRONLY)
+            if null >= 0, null != fd { dup2(null, fd); close(null) }
+            if fd == STDOUT_FILENO { standardOutputClosed = true }
         }
     }
 

@@ -6,6 +6,7 @@ extension ActLab {
     /// standard error, `actlab: <what went wrong>`, and a non-zero status: 64 for a command-line
     /// mistake, 1 for anything else, 130/143 when interrupted by SIGINT/SIGTERM.
     public static func runAsMain(_ arguments: [String]? = nil) -> Int32 {
+        Console.reserveStandardDescriptors()
         // A closed pipe then fails the write with EPIPE, which is reported, instead of killing the process.
         signal(SIGPIPE, SIG_IGN)
         Interruption.install()

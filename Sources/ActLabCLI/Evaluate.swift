@@ -11,6 +11,11 @@ struct Evaluate: ParsableCommand {
     @Option(help: "A model file written by actlab.") var model: String
     @Option(help: "Directory of MNIST-format IDX files.") var data: String = DataLocation.defaultMNIST
 
+    func validate() throws {
+        try OptionValue.path(model, "--model", naming: "a model file")
+        try OptionValue.path(data, "--data", naming: "a folder")
+    }
+
     func run() throws {
         let network = try ModelStore.load(from: model)
         try Console.print(try network.summary())

@@ -8,6 +8,8 @@ import Synchronization
 /// Any other command, or a second signal, ends the process at once with the same status.
 enum Interruption {
     private static let state = Mutex<(token: CancellationToken?, signal: Int32?)>((nil, nil))
+    /// Folders of unfinished output removed when the process ends at once.
+    private static let unfinished = Mutex<[String]>([])
     nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
 
     /// Routes SIGINT and SIGTERM through `handle`; called once by the entry point.
@@ -31,6 +33,11 @@ enum Interruption {
         }
     }
 
+    /// Removes `path` if a signal ends the process before the command does (a staging folder).
+    static func removeOnImmediateExit(_ path: String) {
+        unfinished.withLock { $0.append(path) }
+    }
+
     /// The signal received, if any.
     static var received: Int32? { state.withLock { $0.signal } }
 
@@ -43,7 +50,11 @@ enum Interruption {
             s.signal = s.signal ?? number
             return first ? s.token : nil
         }
-        guard let token else { exit(exitStatus(for: number)) }
+        guard let token else {
+            for path in unfinished.withLock({ $0 }) { try? FileManager.default.removeItem(atPath: path) }
+            // _exit, not exit: the main thread is still running and must not see atexit handlers run under it.
+            _exit(exitStatus(for: number))
+        }
         token.cancel()
         FileHandle.standardError.write(Data("\nactlab: stopping after the run in progress; press Ctrl-C again to quit at once\n".utf8))
     }

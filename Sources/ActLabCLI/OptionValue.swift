@@ -35,6 +35,14 @@ enum OptionValue {
         return value
     }
 
+    /// A path option: an empty one would otherwise become "" and be reported as a missing file
+    /// with no name, or as the current folder.
+    static func path(_ text: String, _ option: String, naming kind: String) throws {
+        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw CommandError("\(option) must name \(kind), got an empty path")
+        }
+    }
+
     /// A seed: any whole number from 0 to 2^64 - 1.
     static func seed(_ text: String, _ option: String) throws -> UInt64 {
         guard let value = UInt64(text.trimmingCharacters(in: .whitespaces)) else {

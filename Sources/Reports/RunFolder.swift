@@ -26,10 +26,8 @@ public final class RunFolder {
         let parent = url.deletingLastPathComponent().path
         self.path = path
         self.replace = replace
-        do {
-            try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
-        } catch {
-            throw ReportError("\(path): cannot create its parent folder \(parent) (\(Self.reason(error)))")
+        if let problem = Self.makeFolders(parent) {
+            throw ReportError("\(path): cannot create its parent folder \(parent) (\(problem))")
         }
         lockPath = parent + "/.\(name).lock"
         lock = try Self.lock(lockPath, for: path)
@@ -121,7 +119,15 @@ public final class RunFolder {
         }
     }
 
-    private static func reason(_ error: Error) -> String {
-        ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.localizedDescription ?? error.localizedDescription
+    /// Creates `folder` and its missing ancestors; the reason it could not, from errno, or nil.
+    private static func makeFolders(_ folder: String) -> String? {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
+            return isFolder.boolValue ? nil : "\(folder) is not a folder"
+        }
+        let above = (folder as NSString).deletingLastPathComponent
+        if !above.isEmpty, above != folder, let problem = makeFolders(above) { return problem }
+        guard mkdir(folder, 0o755) == 0 || errno == EEXIST else { return String(cString: strerror(errno)) }
+        return nil
     }
 }

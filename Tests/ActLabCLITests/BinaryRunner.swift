@@ -6,7 +6,7 @@ import Testing
 enum BinaryRunner {
     /// Where standard output goes.
     enum Output {
-        case captured, full, closedPipe
+        case captured, full, closedPipe, closed
     }
 
     struct Result {
@@ -45,6 +45,7 @@ enum BinaryRunner {
         switch output {
         case .captured: posix_spawn_file_actions_addopen(&actions, 1, base + ".out", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         case .full: posix_spawn_file_actions_addopen(&actions, 1, "/dev/full", O_WRONLY, 0)
+        case .closed: posix_spawn_file_actions_addclose(&actions, 1)
         case .closedPipe:
             _ = pipe(&pipeEnds)
             close(pipeEnds[0])

@@ -79,7 +79,9 @@ import Testing
             Case(["bench", "activations", "--columns", "3"], "--columns must divide --elements"),
             Case(["bench", "activations", "--elements", "-1"], "--elements must be a positive whole number, got -1"),
             Case(["evaluate", "--model", scratch + "/none.model.json"], "no such model file"),
-            Case(["evaluate", "--model", ""], "no such model file"),
+            Case(["evaluate", "--model", ""], "--model must name a model file, got an empty path"),
+            Case(["compare", "--data", "", "--quiet"], "--data must name a folder, got an empty path"),
+            Case(["bench", "mlp", "--data", " "], "--data must name a folder, got an empty path"),
             Case(["evaluate", "--model", data], "cannot be read"),
             Case(raw: [Array("evaluate".utf8), Array("--model".utf8), nonUTF8Missing], "caf\\xE9\\xFF"),
             Case(["summary", "--activation", "sigmod"], "did you mean 'sigmoid'"),
@@ -92,6 +94,7 @@ import Testing
             Case(["list"], "cannot write to standard output: Broken pipe", .closedPipe),
             Case(["show", "relu", "--out", scratch + "/charts"], "cannot write to standard output: No space left on device", .full),
             Case(["summary"], "cannot write to standard output: Broken pipe", .closedPipe),
+            Case(["list"], "cannot write to standard output: Bad file descriptor", .closed),
             Case(["--help"], "cannot write to standard output", .full),
         ]
     }
