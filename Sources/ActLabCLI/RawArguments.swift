@@ -9,24 +9,29 @@ enum RawArguments {
     /// Alias to display form, for the arguments that were replaced.
     private static let aliases = Mutex<[(alias: String, display: String)]>([])
 
-    /// The arguments after the program name, non-UTF-8 paths replaced by their aliases.
-    static func decoded() -> [String] {
-        (1..<Int(CommandLine.argc)).map { i in
+    /// The arguments after the program name, non-UTF-8 paths replaced by their aliases; throws
+    /// for any other argument that is not UTF-8, since no name or number can contain such bytes
+    /// and a new file would otherwise get a name the user never typed.
+    static func decoded() throws -> [String] {
+        try (1..<Int(CommandLine.argc)).map { i in
             guard let cString = CommandLine.unsafeArgv[i] else { return "" }
             let bytes = Array(UnsafeBufferPointer(start: UnsafeRawPointer(cString).assumingMemoryBound(to: UInt8.self),
                                                   count: strlen(cString)))
-            return decode(bytes)
+            guard let text = decode(bytes) else {
+                throw CommandError("argument \(i) ('\(escaped(bytes))') is not UTF-8 text and names no existing file or folder")
+            }
+            return text
         }
     }
 
     /// One argument: itself when it is UTF-8; otherwise an alias for the file it names, or for its
-    /// folder when only the folder exists (a file about to be written); otherwise escaped text.
-    static func decode(_ bytes: [UInt8]) -> String {
+    /// folder when only the folder exists and the last name is UTF-8 (a file about to be written).
+    static func decode(_ bytes: [UInt8]) -> String? {
         if let text = String(validating: bytes, as: UTF8.self) { return text }
         // `--out=<path>`: only the value is a path.
         if bytes.starts(with: Array("--".utf8)), let eq = bytes.firstIndex(of: UInt8(ascii: "=")),
            let option = String(validating: bytes[..<eq], as: UTF8.self) {
-            return option + "=" + decode(Array(bytes[(eq + 1)...]))
+            return decode(Array(bytes[(eq + 1)...])).map { option + "=" + $0 }
         }
         if let alias = alias(opening: bytes) { return alias }
         if let slash = bytes.lastIndex(of: UInt8(ascii: "/")), slash > bytes.startIndex,
@@ -34,7 +39,7 @@ enum RawArguments {
            let folder = alias(opening: Array(bytes[..<slash])) {
             return folder + "/" + name
         }
-        return escaped(bytes)
+        return nil
     }
 
     /// `text` with every alias shown as the path the user typed.

@@ -101,6 +101,10 @@ func parseParameters(_ items: [String]) throws -> [String: Double] {
         guard let value, value.isFinite else {
             throw CommandError("--param '\(item)': '\(parts[1])' is not a number")
         }
+        // Parameters are held as Float: 1e39 would become inf and 1e-46 zero without a word.
+        guard value == 0 || (abs(value) <= Double(Float.greatestFiniteMagnitude) && abs(value) >= Double(Float.leastNonzeroMagnitude)) else {
+            throw CommandError("--param '\(item)': \(parts[1]) is outside the range of 32-bit floating point")
+        }
         guard result.updateValue(value, forKey: parts[0]) == nil else {
             throw CommandError("--param '\(parts[0])' is given twice")
         }
