@@ -64,13 +64,17 @@ struct Compare: ParsableCommand {
         let report = ComparisonReport(configuration: c, runs: runs)
         try report.write(to: folder.staging)
         try folder.commit()
-        try Console.checkProgress()
         let what = "results.md, results.json, per-run history .json/.csv\(saveModels ? ", models .model.json" : "")"
-        if token.isCancelled {
-            throw CommandError("interrupted: the \(runs.count) finished run\(runs.count == 1 ? " is" : "s are") in \(folder.path)/ (\(what))")
+        let saved = "the \(runs.count) finished run\(runs.count == 1 ? " is" : "s are") in \(folder.path)/"
+        do {
+            try Console.checkProgress()
+            if token.isCancelled { throw CommandError("interrupted: \(saved) (\(what))") }
+            try Console.print("\n" + report.markdown)
+            try Console.print("Results written to \(folder.path)/ (\(what))")
+        } catch let e as OutputError {
+            // Training stops once nobody reads the progress; what finished is on disk, and the message says where.
+            throw CommandError("\(e); \(saved)")
         }
-        try Console.print("\n" + report.markdown)
-        try Console.print("Results written to \(folder.path)/ (\(what))")
     }
 
     /// --out, or runs/<timestamp>; an empty --out is a mistake, not the root folder.

@@ -24,6 +24,19 @@ enum Console {
         }
     }
 
+    /// A line on standard error. If that fails too there is nowhere left to say so; the exit
+    /// status still tells (FileHandle would trap on EPIPE here).
+    static func error(_ line: String) {
+        let bytes = Array((RawArguments.display(line) + "\n").utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { Foundation.write(STDERR_FILENO, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return }
+            offset += n
+        }
+    }
+
     nonisolated(unsafe) private static var standardOutputClosed = false
 
     /// A process started with descriptor 0, 1 or 2 closed would hand that number to the next file

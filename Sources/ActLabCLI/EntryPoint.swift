@@ -29,7 +29,7 @@ extension ActLab {
             return 0
         }
         let line = errorLine(for: error)
-        FileHandle.standardError.write(Data(("actlab: " + RawArguments.display(line) + "\n").utf8))
+        Console.error("actlab: " + line)
         if let signal = Interruption.received { return Interruption.exitStatus(for: signal) }
         return status.rawValue == 0 ? 1 : status.rawValue
     }

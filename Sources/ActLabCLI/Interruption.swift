@@ -56,6 +56,6 @@ enum Interruption {
             _exit(exitStatus(for: number))
         }
         token.cancel()
-        FileHandle.standardError.write(Data("\nactlab: stopping after the run in progress; press Ctrl-C again to quit at once\n".utf8))
+        Console.error("\nactlab: stopping after the run in progress; press Ctrl-C again to quit at once")
     }
 }

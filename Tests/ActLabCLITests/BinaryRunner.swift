@@ -29,12 +29,12 @@ enum BinaryRunner {
         return CommandRunner.repositoryRoot.appendingPathComponent(".build/debug/actlab").path
     }
 
-    static func run(_ arguments: [String], output: Output = .captured, timeout: Double = 5) -> Result {
-        run(raw: arguments.map { Array($0.utf8) }, output: output, timeout: timeout)
+    static func run(_ arguments: [String], output: Output = .captured, errorsToFullDevice: Bool = false, timeout: Double = 5) -> Result {
+        run(raw: arguments.map { Array($0.utf8) }, output: output, errorsToFullDevice: errorsToFullDevice, timeout: timeout)
     }
 
     /// `arguments` as raw bytes, so a test can pass a path that is not UTF-8.
-    static func run(raw arguments: [[UInt8]], output: Output = .captured, timeout: Double = 5,
+    static func run(raw arguments: [[UInt8]], output: Output = .captured, errorsToFullDevice: Bool = false, timeout: Double = 5,
                     whileRunning: ((pid_t, () -> String) -> Void)? = nil) -> Result {
         let base = NSTemporaryDirectory() + "actlab-child-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: base + ".out"); try? FileManager.default.removeItem(atPath: base + ".err") }
@@ -51,7 +51,7 @@ enum BinaryRunner {
             close(pipeEnds[0])
             posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], 1)
         }
-        posix_spawn_file_actions_addopen(&actions, 2, base + ".err", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, errorsToFullDevice ? "/dev/full" : base + ".err", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         let argv: [UnsafeMutablePointer<CChar>?] = ([Array(executable.utf8)] + arguments).map { bytes in
             let p = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count + 1)
             for (i, b) in bytes.enumerated() { p[i] = CChar(bitPattern: b) }

@@ -150,4 +150,13 @@ import Testing
         #expect(missing.stderr.contains("mnist-\\xFF\\xFEA') is not UTF-8 text and names no existing file or folder"), "\(missing.stderr)")
         #expect(missing.status == 1 && missing.stderrLines.count == 1)
     }
+
+    /// With standard error failing too there is nowhere to write the message, but the process
+    /// still ends with its status rather than a trap.
+    @Test func aFailingStandardErrorIsNoTrap() {
+        for (arguments, output) in [(["list"], BinaryRunner.Output.full), (["list", "extra"], .captured), (["compare", "--epochs", "-1"], .captured)] {
+            let r = BinaryRunner.run(arguments, output: output, errorsToFullDevice: true)
+            #expect(r.signal == nil && r.status != 0, "\(arguments): status \(r.status.map(String.init) ?? "none"), signal \(r.signal ?? 0)")
+        }
+    }
 }

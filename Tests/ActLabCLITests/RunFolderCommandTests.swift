@@ -50,7 +50,8 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: data) }
         let out = data + "/run"
         let r = BinaryRunner.run(raw: Self.compare(data, out, seed: 0).map { Array($0.utf8) } + [Array("--quiet".utf8)], output: .full, timeout: 60)
-        #expect(r.status == 1 && r.stderr == "actlab: cannot write to standard output: No space left on device\n", "\(r.stderr)")
+        #expect(r.status == 1 && r.stderr == "actlab: cannot write to standard output: No space left on device; the 1 finished run is in \(out)/\n",
+                "\(r.stderr)")
         #expect(FileManager.default.fileExists(atPath: out + "/results.json"))
     }
 
