@@ -11,21 +11,26 @@ public final class RunFolder {
     /// Where they are written until `commit`.
     public let staging: String
     private let replace: Bool
+    private let marker: String
     private var lock: Int32
     private let lockPath: String
     private var committed = false
 
     /// Claims `path`; throws a one-line `ReportError` when it cannot be used, before any work starts.
-    public init(claiming path: String, replace: Bool = false) throws {
+    /// `replace` lets a finished run's folder be replaced, recognised by its `marker` file; any
+    /// other folder with files (a home folder, the current one) is never replaced.
+    public init(claiming path: String, replace: Bool = false, marker: String = "results.json") throws {
         guard !path.isEmpty else { throw ReportError("the output folder path is empty") }
+        let given = (path as NSString).lastPathComponent
         let url = URL(fileURLWithPath: path).standardizedFileURL
         let name = url.lastPathComponent
-        guard !name.isEmpty, name != "/", name != ".", name != ".." else {
+        guard !name.isEmpty, name != "/", given != ".", given != "..", given != "/" else {
             throw ReportError("\(path): not usable as an output folder; name a new folder")
         }
         let parent = url.deletingLastPathComponent().path
         self.path = path
         self.replace = replace
+        self.marker = marker
         if let problem = Self.makeFolders(parent) {
             throw ReportError("\(path): cannot create its parent folder \(parent) (\(problem))")
         }
@@ -33,7 +38,7 @@ public final class RunFolder {
         lock = try Self.lock(lockPath, for: path)
         staging = parent + "/.\(name).partial-\(getpid())"
         do {
-            try Self.checkDestination(path, replace: replace)
+            try Self.checkDestination(path, replace: replace, marker: marker)
             // Only a run holding the lock gets here, so any staging folder left is a dead run's.
             for leftover in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []
             where leftover.hasPrefix(".\(name).partial-") || leftover.hasPrefix(".\(name).old-") {
@@ -67,7 +72,7 @@ public final class RunFolder {
     /// Moves the finished files into place: a new folder, an empty one replaced, or (with
     /// `replace`) an old run's folder swapped out and removed.
     public func commit() throws {
-        try Self.checkDestination(path, replace: replace)
+        try Self.checkDestination(path, replace: replace, marker: marker)
         var old: String?
         if rename(staging, path) != 0 {
             guard replace, errno == ENOTEMPTY || errno == EEXIST else {
@@ -89,13 +94,17 @@ public final class RunFolder {
         try? FileManager.default.removeItem(atPath: staging)
     }
 
-    private static func checkDestination(_ path: String, replace: Bool) throws {
+    private static func checkDestination(_ path: String, replace: Bool, marker: String) throws {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return }
         guard isFolder.boolValue else { throw ReportError("\(path): exists and is not a folder") }
         let contents = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        guard contents.isEmpty || replace else {
+        guard !contents.isEmpty else { return }
+        guard replace else {
             throw ReportError("\(path): already holds \(contents.count) file\(contents.count == 1 ? "" : "s"); choose another --out or pass --force to replace it")
+        }
+        guard contents.contains(marker) else {
+            throw ReportError("\(path): holds files but no \(marker), so it is not a finished run; it is not replaced even with --force")
         }
     }
 

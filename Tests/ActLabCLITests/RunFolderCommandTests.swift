@@ -30,18 +30,23 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: data).allSatisfy { !$0.hasPrefix(".shared") })
     }
 
-    /// --force replaces a finished run's folder with the new run's files, and nothing of the old stays.
+    /// --force replaces a finished run's folder with the new run's files, and nothing of the old
+    /// stays; a folder that is not a finished run is never replaced.
     @Test func forceReplacesAFinishedRun() throws {
         let data = try CommandRunner.mnistSubset(train: 200, test: 100)
         defer { try? FileManager.default.removeItem(atPath: data) }
         let out = data + "/run"
-        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let first = BinaryRunner.run(Self.compare(data, out, seed: 3) + ["--quiet"], timeout: 60)
+        #expect(first.status == 0, "\(first.stderr)")
         try Data("old".utf8).write(to: URL(fileURLWithPath: out + "/stale.txt"))
         let refused = BinaryRunner.run(Self.compare(data, out, seed: 3) + ["--quiet"], timeout: 60)
-        #expect(refused.status == 1 && refused.stderr.contains("already holds 1 file; choose another --out or pass --force"), "\(refused.stderr)")
+        #expect(refused.status == 1 && refused.stderr.contains("already holds 5 files; choose another --out or pass --force"), "\(refused.stderr)")
         let forced = BinaryRunner.run(Self.compare(data, out, seed: 3) + ["--quiet", "--force"], timeout: 60)
         #expect(forced.status == 0, "\(forced.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["relu-depth1.csv", "relu-depth1.json", "results.json", "results.md"])
+        let notARun = BinaryRunner.run(Self.compare(data, data, seed: 3) + ["--quiet", "--force"], timeout: 60)
+        #expect(notARun.status == 1 && notARun.stderr.contains("is not replaced even with --force"), "\(notARun.stderr)")
+        #expect(FileManager.default.fileExists(atPath: data + "/train-images-idx3-ubyte"))
     }
 
     /// A failing standard output still leaves the finished results on disk, and says why it failed.

@@ -40,15 +40,17 @@ import Testing
         let path = parent + "/run"
         let first = try RunFolder(claiming: path)
         #expect(message { _ = try RunFolder(claiming: path) }.contains("another actlab run is writing this folder"))
-        try Data("1".utf8).write(to: URL(fileURLWithPath: first.file("one.txt")))
+        try Data("1".utf8).write(to: URL(fileURLWithPath: first.file("results.json")))
         try first.commit()
         #expect(message { _ = try RunFolder(claiming: path) } == "\(path): already holds 1 file; choose another --out or pass --force to replace it")
         let second = try RunFolder(claiming: path, replace: true)
         try Data("2".utf8).write(to: URL(fileURLWithPath: second.file("two.txt")))
-        #expect(names(path) == ["one.txt"], "the old run stays until the new one is complete")
+        #expect(names(path) == ["results.json"], "the old run stays until the new one is complete")
         try second.commit()
         #expect(names(path) == ["two.txt"])
         #expect(names(parent) == ["run"])
+        // two.txt is no finished run: not even replace touches it.
+        #expect(message { _ = try RunFolder(claiming: path, replace: true) }.contains("no results.json, so it is not a finished run"))
     }
 
     @Test func unusablePathsAreNamed() throws {
@@ -58,6 +60,8 @@ import Testing
         #expect(message { _ = try RunFolder(claiming: "") } == "the output folder path is empty")
         #expect(message { _ = try RunFolder(claiming: parent + "/file") } == "\(parent)/file: exists and is not a folder")
         #expect(message { _ = try RunFolder(claiming: "/") }.contains("not usable as an output folder"))
+        #expect(message { _ = try RunFolder(claiming: ".", replace: true) }.contains("not usable as an output folder"))
+        #expect(message { _ = try RunFolder(claiming: parent + "/..", replace: true) }.contains("not usable as an output folder"))
         #expect(message { _ = try RunFolder(claiming: parent + "/file/run") }.contains("cannot create its parent folder"))
     }
 
