@@ -3,7 +3,7 @@ import Synchronization
 
 /// The command line as the kernel gave it. Swift decodes argv into `String` lossily, so a path
 /// holding bytes that are not UTF-8 would name a file that does not exist; such an argument is
-/// opened by its raw bytes and replaced by its `/proc/self/fd/<n>` alias, which every file API
+/// opened by its raw bytes and replaced by its `/proc/<pid>/fd/<n>` alias, which every file API
 /// can use, and messages show it with the odd bytes escaped.
 enum RawArguments {
     /// Alias to display form, for the arguments that were replaced.
@@ -45,8 +45,8 @@ enum RawArguments {
     /// `text` with every alias shown as the path the user typed.
     static func display(_ text: String) -> String {
         let known = aliases.withLock { $0 }
-        guard !known.isEmpty, text.contains("/proc/self/fd/") else { return text }
-        // Longest first, so /proc/self/fd/12 is not read as /proc/self/fd/1 followed by 2.
+        guard !known.isEmpty, text.contains("/proc/") else { return text }
+        // Longest first, so /proc/<pid>/fd/12 is not read as /proc/<pid>/fd/1 followed by 2.
         return known.sorted { $0.alias.count > $1.alias.count }.reduce(text) {
             $0.replacingOccurrences(of: $1.alias, with: $1.display)
         }
@@ -74,7 +74,8 @@ enum RawArguments {
             p.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_RDONLY | O_CLOEXEC) }
         }
         guard fd >= 0 else { return nil }
-        let alias = "/proc/self/fd/\(fd)"
+        // By process id, not /proc/self: a child such as rsvg-convert resolves it to this process too.
+        let alias = "/proc/\(getpid())/fd/\(fd)"
         aliases.withLock { $0.append((alias: alias, display: escaped(bytes))) }
         return alias
     }

@@ -146,6 +146,14 @@ import Testing
                                        Array("--configs".utf8), Array("32:sgd".utf8), Array("--data".utf8), odd], timeout: 60)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("\"benchmark\" : \"mlp\""))
+        // A new file inside that folder: written there, and named as typed, odd bytes escaped.
+        let chart = BinaryRunner.run(raw: [Array("show".utf8), Array("relu".utf8), Array("--out=".utf8) + odd])
+        #expect(chart.status == 0, "\(chart.stderr)")
+        #expect(chart.stdout.contains("wrote \(parent)/mnist-\\xFF\\xFE/relu_negative_slope_0_threshold_0.svg"), "\(chart.stdout)")
+        let written = (odd + Array("/relu_negative_slope_0_threshold_0.svg".utf8) + [0]).withUnsafeBufferPointer { p in
+            p.withMemoryRebound(to: CChar.self) { access($0.baseAddress!, F_OK) }
+        }
+        #expect(written == 0)
         let missing = BinaryRunner.run(raw: [Array("bench".utf8), Array("mlp".utf8), Array("--data".utf8), odd + [0x41]])
         #expect(missing.stderr.contains("mnist-\\xFF\\xFEA') is not UTF-8 text and names no existing file or folder"), "\(missing.stderr)")
         #expect(missing.status == 1 && missing.stderrLines.count == 1)
