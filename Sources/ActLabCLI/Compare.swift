@@ -49,9 +49,10 @@ struct Compare: ParsableCommand {
         Interruption.removeOnImmediateExit(folder.staging)
         let mnist = try MNIST.load(directory: data, limitTrain: limit)
         let token = Interruption.cooperativeToken()
-        let runs = try experiment.run(data: mnist, verbose: quiet ? .silent : .auto, output: Console.progress(cancelling: token),
+        let progress = ProgressOutput(cancelling: token)
+        let runs = try experiment.run(data: mnist, verbose: quiet ? .silent : .auto, output: progress.write,
                                       cancellation: token, onRunStart: { name, d in
-            if !quiet { Console.progress(cancelling: token)("\n== \(name), \(d) hidden layer\(d == 1 ? "" : "s") ==\n") }
+            if !quiet { progress.write("\n== \(name), \(d) hidden layer\(d == 1 ? "" : "s") ==\n") }
         }, onModelTrained: { run, model in
             guard saveModels else { return }
             try ModelStore.save(model, to: folder.file("\(ComparisonReport.stem(for: run)).model.json"))
@@ -67,7 +68,7 @@ struct Compare: ParsableCommand {
         let what = "results.md, results.json, per-run history .json/.csv\(saveModels ? ", models .model.json" : "")"
         let saved = "the \(runs.count) finished run\(runs.count == 1 ? " is" : "s are") in \(folder.path)/"
         do {
-            try Console.checkProgress()
+            try progress.check()
             if token.isCancelled { throw CommandError("interrupted: \(saved) (\(what))") }
             try Console.print("\n" + report.markdown)
             try Console.print("Results written to \(folder.path)/ (\(what))")

@@ -1,6 +1,4 @@
 import Foundation
-import Layers
-import Synchronization
 
 /// Standard output, unbuffered (so command output interleaves correctly with the training progress
 /// lines) and checked: a full disk or a closed pipe becomes an `OutputError`, never a trap or a
@@ -50,25 +48,6 @@ enum Console {
             if null >= 0, null != fd { dup2(null, fd); close(null) }
             if fd == STDOUT_FILENO { standardOutputClosed = true }
         }
-    }
-
-    /// The first failure of a `progress` write, kept until the command finishes.
-    private static let deferredFailure = Mutex<OutputError?>(nil)
-
-    /// A writer for training progress, which cannot throw: a failure is remembered (see
-    /// `checkProgress`) and cancels `token`, so the runs already finished are still saved.
-    static func progress(cancelling token: CancellationToken) -> @Sendable (String) -> Void {
-        { text in
-            do { try write(text) } catch let e as OutputError {
-                deferredFailure.withLock { if $0 == nil { $0 = e } }
-                token.cancel()
-            } catch {}
-        }
-    }
-
-    /// Throws the failure a progress write met, if any.
-    static func checkProgress() throws {
-        if let e = deferredFailure.withLock({ $0 }) { throw e }
     }
 }
 

@@ -13,7 +13,6 @@ extension ActLab {
         do {
             var command = try parseAsRoot(arguments ?? RawArguments.decoded())
             try command.run()
-            try Console.checkProgress()
             return Interruption.received.map(Interruption.exitStatus) ?? 0
         } catch {
             return report(error)

@@ -23,14 +23,11 @@ enum Interruption {
         }
     }
 
-    /// The token the running command checks; from now on a signal cancels it instead of exiting.
+    /// A fresh token for the command about to run; from now on a signal cancels it instead of exiting.
     static func cooperativeToken() -> CancellationToken {
-        state.withLock { s in
-            if let t = s.token { return t }
-            let t = CancellationToken()
-            s.token = t
-            return t
-        }
+        let token = CancellationToken()
+        state.withLock { $0.token = token }
+        return token
     }
 
     /// Removes `path` if a signal ends the process before the command does (a staging folder).

@@ -60,6 +60,18 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: out + "/results.json"))
     }
 
+    /// Progress that cannot be written stops the comparison after the run in progress (nobody is
+    /// reading), and that finished run is saved.
+    @Test func failingProgressStopsAfterTheRunInProgress() throws {
+        let data = try CommandRunner.mnistSubset(train: 200, test: 100)
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let out = data + "/run"
+        let r = BinaryRunner.run(Self.compare(data, out, seed: 0, activations: "relu,tanh"), output: .closedPipe, timeout: 60)
+        #expect(r.status == 1 && r.stderr == "actlab: cannot write to standard output: Broken pipe; the 1 finished run is in \(out)/\n", "\(r.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/results.json"))) as? [String: Any]
+        #expect((json?["runs"] as? [[String: Any]])?.count == 1)
+    }
+
     /// Ctrl-C while the second of four runs trains: that run finishes, the finished runs are
     /// written, no temporary file stays, and the status is 130 (143 for SIGTERM).
     @Test(arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143))])
