@@ -91,6 +91,9 @@ cases = [
     (["compare", "--data", data, "--quiet", "--force", "--out", "."], "file"),
     (["compare", "--data", data, "--quiet", "--force", "--out", data], "file"),
     (["show", "relu", "--param", "max_value=1e39"], "file"),
+    (["show", "(" * 20000 + "x" + ")" * 20000], "file"),
+    (["compare", "--activations", "relu,x" + "*x" * 30000] + quick, "file"),
+    (["plot", "x\n+ 1"], "file"),
     (["bench", "mlp", "--configs", "99999999999999999999:adam", "--data", data], "file"),
     (["bench", "mlp", "--configs", "0:adam", "--data", data], "file"),
     (["bench", "mlp", "--configs", "128:adamw", "--data", data], "file"),
@@ -152,7 +155,9 @@ print("| # | command line | stdout | exit | stderr lines | seconds | message |")
 print("|---|---|---|---|---|---|---|")
 for i, (arguments, output) in enumerate(cases, 1):
     status, err, seconds = run(arguments, output)
-    shown = " ".join(repr(a)[1:] if isinstance(a, bytes) else (a if a and " " not in a else repr(a)) for a in arguments)
+    shown = " ".join(repr(a)[1:] if isinstance(a, bytes) else (a if a and " " not in a and "\n" not in a else repr(a)) for a in arguments)
+    if len(shown) > 160:
+        shown = shown[:100] + f"... ({len(shown):,} characters)"
     shown = shown.replace(scratch, "$TMP")
     exit_text = f"signal {-status}" if status < 0 else str(status)
     lines = len([l for l in err.split("\n") if l])

@@ -5,7 +5,7 @@ extension Compare {
     /// The experiment as the options describe it, every number checked and named when wrong.
     func experimentConfiguration() throws -> ActivationComparison.Configuration {
         var c = ActivationComparison.Configuration()
-        c.activations = commaList(activations)
+        c.activations = try commaList(activations).map { try OptionValue.activation($0, "--activations") }
         guard !c.activations.isEmpty else { throw CommandError("--activations must name at least one activation, got '\(activations)'") }
         c.depths = try commaList(depth).map { try OptionValue.whole($0, "--depth", in: 1...OptionLimits.depth) }
         guard !c.depths.isEmpty else { throw CommandError("--depth must list at least one number of hidden layers, got '\(depth)'") }

@@ -43,6 +43,19 @@ enum OptionValue {
         }
     }
 
+    /// An activation name or expression. The expression parser and its derivative recurse once per
+    /// level of nesting, so a very long expression would overflow the stack; no useful activation
+    /// comes near this length. A control character would break the one-line message that echoes it.
+    static func activation(_ text: String, _ option: String) throws -> String {
+        guard text.count <= OptionLimits.expressionLength else {
+            throw CommandError("\(option): an expression of \(text.count.formattedWithCommas) characters; at most \(OptionLimits.expressionLength.formattedWithCommas) are accepted")
+        }
+        guard !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw CommandError("\(option): '\(text.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : String($0) }.joined())' contains a control character")
+        }
+        return text
+    }
+
     /// A seed: any whole number from 0 to 2^64 - 1.
     static func seed(_ text: String, _ option: String) throws -> UInt64 {
         guard let value = UInt64(text.trimmingCharacters(in: .whitespaces)) else {
@@ -58,4 +71,5 @@ enum OptionLimits {
     static let depth = 1_000
     static let epochs = 100_000
     static let repeats = 100_000
+    static let expressionLength = 1_000
 }

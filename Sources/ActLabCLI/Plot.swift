@@ -31,7 +31,7 @@ struct Plot: ParsableCommand {
     /// The chart files written.
     func execute() throws -> [String] {
         let interval = try parseRange(range)
-        let functions = try names.map { try resolveActivation($0) }
+        let functions = try names.map { try resolveActivation(OptionValue.activation($0, "plot")) }
         let series = functions.map { f in
             derivative
                 ? ChartSeries(f.id + "′", sampling: f.derivative, over: interval, dashed: true)

@@ -27,7 +27,7 @@ struct Show: ParsableCommand {
 
     /// The description and the chart files written, for `run` to print and tests to check.
     func execute() throws -> (text: String, written: [String]) {
-        let f = try resolveActivation(name, parameters: parseParameters(params))
+        let f = try resolveActivation(OptionValue.activation(name, "show"), parameters: parseParameters(params))
         let chart = LineChart(title: displayName(f), xLabel: "x", series: [
             ChartSeries("f(x)", sampling: f.value, over: -5...5),
             ChartSeries("f′(x)", sampling: f.derivative, over: -5...5, dashed: true),

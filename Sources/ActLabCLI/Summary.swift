@@ -15,7 +15,7 @@ struct Summary: ParsableCommand {
     func run() throws {
         let depth = try OptionValue.whole(depth, "--depth", in: 1...OptionLimits.depth)
         let units = try OptionValue.whole(units, "--units", in: 1...Int.max)
-        let function = try Activation.named(activation)
+        let function = try Activation.named(OptionValue.activation(activation, "--activation"))
         do { try MLP.checkMemory(hiddenUnits: units, depth: depth) } catch let e as SizeError {
             throw CommandError("--units \(units) --depth \(depth): \(e)")
         }

@@ -86,6 +86,10 @@ import Testing
             Case(raw: [Array("evaluate".utf8), Array("--model".utf8), nonUTF8Missing], "caf\\xE9\\xFF') is not UTF-8 text and names no existing file or folder"),
             Case(["show", "relu", "--param", "max_value=1e39"], "outside the range of 32-bit floating point"),
             Case(["summary", "--activation", "sigmod"], "did you mean 'sigmoid'"),
+            // Expressions deep enough to overflow the parser's stack, and ones that would break the line.
+            Case(["show", String(repeating: "(", count: 20_000) + "x" + String(repeating: ")", count: 20_000)], "at most 1,000 are accepted"),
+            Case(["compare", "--activations", "relu," + "x" + String(repeating: "*x", count: 30_000)] + quick, "at most 1,000 are accepted"),
+            Case(["plot", "x\n+ 1"], "contains a control character"),
             Case(["show", "relu", "--param", "negative_slope=nan"], "is not a number"),
             Case(["plot", "relu", "--range", "nan,1"], "--range 'nan,1' should be two numbers"),
             Case(["list", "extra"], "Unexpected argument 'extra'"),
