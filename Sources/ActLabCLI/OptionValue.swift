@@ -72,4 +72,5 @@ enum OptionLimits {
     static let epochs = 100_000
     static let repeats = 100_000
     static let expressionLength = 1_000
+    static let plottedFunctions = 20
 }

@@ -19,6 +19,10 @@ struct Plot: ParsableCommand {
 
     func validate() throws {
         guard !names.isEmpty else { throw CommandError("plot needs at least one activation name or expression") }
+        // Beyond this the lines cannot be told apart, and thousands make a chart of many megabytes.
+        guard names.count <= OptionLimits.plottedFunctions else {
+            throw CommandError("plot draws at most \(OptionLimits.plottedFunctions) functions on one chart, got \(names.count)")
+        }
         guard out.lowercased().hasSuffix(".svg") else {
             throw CommandError("--out '\(out)' should name an .svg file (the PNG is written next to it)")
         }

@@ -90,6 +90,7 @@ import Testing
             Case(["show", String(repeating: "(", count: 20_000) + "x" + String(repeating: ")", count: 20_000)], "at most 1,000 are accepted"),
             Case(["compare", "--activations", "relu," + "x" + String(repeating: "*x", count: 30_000)] + quick, "at most 1,000 are accepted"),
             Case(["plot", "x\n+ 1"], "contains a control character"),
+            Case(["plot"] + Array(repeating: "relu", count: 5_000), "plot draws at most 20 functions on one chart, got 5000"),
             Case(["show", "relu", "--param", "negative_slope=nan"], "is not a number"),
             Case(["plot", "relu", "--range", "nan,1"], "--range 'nan,1' should be two numbers"),
             Case(["list", "extra"], "Unexpected argument 'extra'"),
