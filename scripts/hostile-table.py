@@ -94,6 +94,7 @@ cases = [
     (["show", "(" * 20000 + "x" + ")" * 20000], "file"),
     (["compare", "--activations", "relu,x" + "*x" * 30000] + quick, "file"),
     (["plot", "x\n+ 1"], "file"),
+    (["plot"] + ["relu"] * 30, "file"),
     (["plot"] + ["relu"] * 5000, "file"),
     (["bench", "mlp", "--configs", "99999999999999999999:adam", "--data", data], "file"),
     (["bench", "mlp", "--configs", "0:adam", "--data", data], "file"),

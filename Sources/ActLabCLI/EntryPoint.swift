@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Layers
 
 extension ActLab {
     /// Runs the command line and returns the process's exit status. Every failure is one line on
@@ -11,7 +12,13 @@ extension ActLab {
         signal(SIGPIPE, SIG_IGN)
         Interruption.install()
         do {
-            var command = try parseAsRoot(arguments ?? RawArguments.decoded())
+            let arguments = try arguments ?? RawArguments.decoded()
+            // ArgumentParser takes time quadratic in the number of arguments (2,000 take seconds);
+            // no actlab command line needs more than a few dozen.
+            guard arguments.count <= OptionLimits.arguments else {
+                throw CommandError("\(arguments.count.formattedWithCommas) arguments; actlab takes at most \(OptionLimits.arguments)")
+            }
+            var command = try parseAsRoot(arguments)
             try command.run()
             return Interruption.received.map(Interruption.exitStatus) ?? 0
         } catch {

@@ -73,4 +73,5 @@ enum OptionLimits {
     static let repeats = 100_000
     static let expressionLength = 1_000
     static let plottedFunctions = 20
+    static let arguments = 256
 }
