@@ -13,7 +13,8 @@ enum RawArguments {
     /// for any other argument that is not UTF-8, since no name or number can contain such bytes
     /// and a new file would otherwise get a name the user never typed.
     static func decoded() throws -> [String] {
-        try (1..<Int(CommandLine.argc)).map { i in
+        // argc is 0 when the program is started with an empty argv (execve allows it).
+        try (1..<max(1, Int(CommandLine.argc))).map { i in
             guard let cString = CommandLine.unsafeArgv[i] else { return "" }
             let bytes = Array(UnsafeBufferPointer(start: UnsafeRawPointer(cString).assumingMemoryBound(to: UInt8.self),
                                                   count: strlen(cString)))
