@@ -9,13 +9,19 @@ struct BenchActivations: ParsableCommand {
         commandName: "activations",
         abstract: "Forward/backward elements per second of every activation over a 1M-element array; prints JSON.")
 
-    @Option(help: "Elements per array.") var elements = 1 << 20
-    @Option(help: "Timed repetitions; the best is reported.") var repeats = 20
-    @Option(help: "Columns per row for row-wise functions (softmax, glu, ...).") var columns = 1024
+    @Option(parsing: .unconditional, help: "Elements per array.") var elements = "1048576"
+    @Option(parsing: .unconditional, help: "Timed repetitions; the best is reported.") var repeats = "20"
+    @Option(parsing: .unconditional, help: "Columns per row for row-wise functions (softmax, glu, ...).") var columns = "1024"
 
     func run() throws {
-        guard elements > 0, repeats > 0, columns > 0, elements % columns == 0 else {
-            throw ValidationError("need positive --elements, --repeats, --columns with columns dividing elements")
+        let elements = try OptionValue.whole(self.elements, "--elements", in: 1...Int.max)
+        let repeats = try OptionValue.whole(self.repeats, "--repeats", in: 1...OptionLimits.repeats)
+        let columns = try OptionValue.whole(self.columns, "--columns", in: 1...Int.max)
+        // Four arrays: input, output and the two gradients.
+        do { try MemoryBudget.check(elements: elements, bytesPerElement: 16, for: "--elements \(elements) (four arrays of Float)") }
+        catch let e as SizeError { throw CommandError(e.description) }
+        guard elements % columns == 0 else {
+            throw CommandError("--columns must divide --elements, got \(columns) columns for \(elements) elements")
         }
         var rng = RandomGenerator(seed: 1)
         let x = UnsafeMutablePointer<Float>.allocate(capacity: elements)
@@ -27,8 +33,11 @@ struct BenchActivations: ParsableCommand {
 
         var results = [[String: Any]]()
         // Every entry at its defaults, plus the non-default forms PyTorch also ships.
-        let variants: [(id: String, function: any ActivationFunction)] =
+        let every: [(id: String, function: any ActivationFunction)] =
             try Activation.all.map { ($0.id, try $0.init(parameters: [:])) } + [("gelu_tanh", GELU(approximation: .tanh))]
+        // A function that cannot take rows of this width is left out and listed with the reason.
+        let skipped = every.compactMap { v in columnProblem(v.function, columns: columns).map { ["id": v.id, "reason": $0] } }
+        let variants = every.filter { columnProblem($0.function, columns: columns) == nil }
         // The first second of a fresh process runs memory-bound kernels at a third of their speed
         // (measured: linear 8 vs 22 G elements/s, whatever came first); one untimed pass over
         // every function first, so the order of the list does not decide the figures.
@@ -45,20 +54,25 @@ struct BenchActivations: ParsableCommand {
             let forward = best(repeats) { f.forward(x, y, rows: rows, columns: cols) }
             let backward = best(repeats) { f.backward(x: x, y: y, dy: dy, dx: dx, rows: rows, columns: cols) }
             results.append([
-                "id": id, "forward_elements_per_second": Int(Double(elements) / forward),
-                "backward_elements_per_second": Int(Double(elements) / backward),
+                "id": id, "forward_elements_per_second": perSecond(elements, forward),
+                "backward_elements_per_second": perSecond(elements, backward),
                 "forward_ms": round4(forward * 1000), "backward_ms": round4(backward * 1000),
             ])
         }
-        let relu = results.first { $0["id"] as? String == "relu" }!["forward_elements_per_second"] as! Int
+        let relu = results.first { $0["id"] as? String == "relu" }?["forward_elements_per_second"] as? Int ?? 0
         for i in results.indices {
-            let fwd = results[i]["forward_elements_per_second"] as! Int
-            results[i]["relu_forward_ratio"] = round4(Double(relu) / Double(fwd))
+            let fwd = results[i]["forward_elements_per_second"] as? Int ?? 0
+            results[i]["relu_forward_ratio"] = fwd > 0 ? round4(Double(relu) / Double(fwd)) : 0
         }
         let doc: [String: Any] = ["benchmark": "activations", "elements": elements, "threads": Parallel.coreCount,
-                                  "repeats": repeats, "row_columns": columns, "results": results]
+                                  "repeats": repeats, "row_columns": columns, "results": results, "skipped": skipped]
         let json = try JSONSerialization.data(withJSONObject: doc, options: [.prettyPrinted, .sortedKeys])
-        print(String(decoding: json, as: UTF8.self))
+        try Console.print(String(decoding: json, as: UTF8.self))
+    }
+
+    /// A rate as a whole number; a time below the clock's nanosecond counts as one nanosecond.
+    private func perSecond(_ count: Int, _ seconds: Double) -> Int {
+        Int(min(Double(count) / max(seconds, 1e-9), 1e18))
     }
 
     private func best(_ n: Int, _ body: () -> Void) -> Double {

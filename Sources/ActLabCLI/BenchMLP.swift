@@ -13,26 +13,30 @@ struct BenchMLP: ParsableCommand {
 
     @Option(help: "Directory of MNIST-format IDX files.") var data: String = DataLocation.defaultMNIST
     @Option(help: "Batch sizes and optimizers to time, as batch:optimizer pairs.") var configs = "128:rmsprop,32:adam"
-    @Option(help: "Epochs per configuration; the median is reported.") var epochs = 3
+    @Option(parsing: .unconditional, help: "Epochs per configuration; the median is reported.") var epochs = "3"
+
+    func validate() throws {
+        try OptionValue.path(data, "--data", naming: "a folder")
+    }
 
     func run() throws {
-        guard epochs > 0 else { throw ValidationError("--epochs must be positive, got \(epochs)") }
+        let epochs = try OptionValue.whole(epochs, "--epochs", in: 1...OptionLimits.epochs)
+        let pairs = try BenchConfig.parse(configs)
         let mnist = try MNIST.load(directory: data)
+        guard mnist.trainImages.rows > 0 else { throw CommandError("\(data): the training set holds no images; nothing to time") }
         let y = oneHot(mnist.trainLabels, classes: 10)
         var results = [[String: Any]]()
-        for pair in commaList(configs) {
-            let parts = pair.split(separator: ":").map(String.init)
-            guard parts.count == 2, let batch = Int(parts[0]), batch > 0 else {
-                throw ValidationError("--configs: '\(pair)' should be batch:optimizer, e.g. 128:rmsprop")
-            }
+        for (batch, optimizer) in pairs {
             let model = try MLP.make(depth: 1, activation: .relu)
-            try model.compile(optimizer: Optimizers.named(parts[1]), loss: CategoricalCrossEntropy())
-            let history = try model.fit(x: mnist.trainImages, y: y, epochs: epochs, batchSize: batch, verbose: .silent)
+            try model.compile(optimizer: Optimizers.named(optimizer), loss: CategoricalCrossEntropy())
+            // As Keras does, a batch larger than the data is the whole data.
+            let history = try model.fit(x: mnist.trainImages, y: y, epochs: epochs, batchSize: min(batch, mnist.trainImages.rows),
+                                        verbose: .silent)
             let seconds = history.epochs.map(\.seconds).sorted()
             let median = seconds[seconds.count / 2]
             let flops = MLP.trainingFlopsPerSample(model) * Double(mnist.trainImages.rows)
             results.append([
-                "batch_size": batch, "optimizer": parts[1], "epochs": epochs,
+                "batch_size": batch, "optimizer": optimizer, "epochs": epochs,
                 "seconds_per_epoch": round4(median), "all_epoch_seconds": seconds.map(round4),
                 "samples_per_second": Int(Double(mnist.trainImages.rows) / median),
                 "gflops_per_second": round4(flops / median / 1e9), "gflop_per_epoch": round4(flops / 1e9),
@@ -41,7 +45,24 @@ struct BenchMLP: ParsableCommand {
         }
         let doc: [String: Any] = ["benchmark": "mlp", "network": "784-512(relu)-10(softmax)", "threads": Parallel.coreCount, "results": results]
         let json = try JSONSerialization.data(withJSONObject: doc, options: [.prettyPrinted, .sortedKeys])
-        Console.print(String(decoding: json, as: UTF8.self))
+        try Console.print(String(decoding: json, as: UTF8.self))
+    }
+}
+
+/// `--configs` of `bench mlp`: batch:optimizer pairs, every one checked before any timing starts.
+enum BenchConfig {
+    static func parse(_ text: String) throws -> [(batch: Int, optimizer: String)] {
+        let pairs = try commaList(text).map { pair -> (batch: Int, optimizer: String) in
+            let parts = pair.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 2 else { throw CommandError("--configs: '\(pair)' should be batch:optimizer, e.g. 128:rmsprop") }
+            let batch = try OptionValue.whole(parts[0], "--configs batch size", in: 1...Int.max)
+            guard Optimizers.ids.contains(parts[1].lowercased()) else {
+                throw CommandError("--configs: '\(pair)': the optimizer must be one of \(Optimizers.ids.joined(separator: ", "))")
+            }
+            return (batch, parts[1].lowercased())
+        }
+        guard !pairs.isEmpty else { throw CommandError("--configs must list at least one batch:optimizer pair, got '\(text)'") }
+        return pairs
     }
 }
 

@@ -4,6 +4,7 @@ import Experiments
 import Foundation
 import Layers
 import Reports
+import Tensors
 
 /// `actlab compare`: experiment A, the hidden activation of an MNIST MLP varied, everything else fixed.
 struct Compare: ParsableCommand {
@@ -14,58 +15,76 @@ struct Compare: ParsableCommand {
     var data: String = DataLocation.defaultMNIST
     @Option(help: "Hidden activations, comma-separated.")
     var activations = "linear,sigmoid,tanh,relu"
-    @Option(help: "Numbers of hidden layers, comma-separated; depths above 1 run only linear and sigmoid unless --deep-all.")
+    @Option(parsing: .unconditional, help: "Numbers of hidden layers, comma-separated; depths above 1 run only linear and sigmoid unless --deep-all.")
     var depth = "1,6"
     @Flag(help: "Run every activation at every depth.")
     var deepAll = false
-    @Option(help: "Units per hidden layer.") var units = 512
-    @Option(help: "Training epochs.") var epochs = 5
-    @Option(help: "Mini-batch size.") var batchSize = 128
+    @Option(parsing: .unconditional, help: "Units per hidden layer.") var units = "512"
+    @Option(parsing: .unconditional, help: "Training epochs.") var epochs = "5"
+    @Option(parsing: .unconditional, help: "Mini-batch size (a size above the number of images takes them all).")
+    var batchSize = "128"
     @Option(help: "Optimizer: rmsprop, adam or sgd (Keras defaults).") var optimizer = "rmsprop"
-    @Option(help: "Learning rate (default: the optimizer's Keras default).") var learningRate: Double?
+    @Option(parsing: .unconditional, help: "Learning rate (default: the optimizer's Keras default).") var learningRate: String?
     @Option(help: "RMSprop epsilon: outside the square root (Keras 2, the articles) or inside (Keras 3).")
     var rmspropEpsilon = "outside"
-    @Option(help: "Seed for weights and shuffling.") var seed: UInt64 = 0
-    @Option(help: "Use only the first N training images (quick runs).") var limitTrain: Int?
-    @Option(help: "Output folder (default runs/<timestamp>).") var out: String?
+    @Option(parsing: .unconditional, help: "Seed for weights and shuffling.") var seed = "0"
+    @Option(parsing: .unconditional, help: "Use only the first N training images (quick runs).") var limitTrain: String?
+    @Option(help: "Output folder (default runs/<timestamp>); it must be new or empty unless --force.") var out: String?
+    @Flag(help: "Replace the output folder if it already holds files.") var force = false
     @Flag(help: "No progress output, only the table.") var quiet = false
     @Flag(help: "Also save each trained model as <activation>-depth<d>.model.json in the output folder.")
     var saveModels = false
 
+    func validate() throws {
+        try OptionValue.path(data, "--data", naming: "a folder")
+    }
+
     func run() throws {
-        var c = ActivationComparison.Configuration()
-        c.activations = commaList(activations)
-        c.depths = try commaList(depth).map { d in
-            guard let v = Int(d) else { throw ValidationError("--depth: '\(d)' is not a whole number") }
-            return v
-        }
-        c.deepActivations = deepAll ? nil : ["linear", "sigmoid"]
-        if c.depths.allSatisfy({ $0 > 1 }) || deepAll { c.deepActivations = nil }
-        c.hiddenUnits = units
-        c.epochs = epochs
-        c.batchSize = batchSize
-        c.optimizer = optimizer
-        c.learningRate = learningRate
-        c.seed = seed
-        guard let placement = RMSprop.EpsilonPlacement(rawValue: rmspropEpsilon) else {
-            throw ValidationError("--rmsprop-epsilon must be 'outside' or 'inside', got '\(rmspropEpsilon)'")
-        }
-        c.rmspropEpsilon = placement
-        if let limitTrain, limitTrain <= 0 { throw ValidationError("--limit-train must be positive, got \(limitTrain)") }
+        let c = try experimentConfiguration()
         let experiment = ActivationComparison(configuration: c)
-        try experiment.validate()
-        let mnist = try MNIST.load(directory: data, limitTrain: limitTrain)
-        let folder = out ?? "runs/" + timestamp()
-        let runs = try experiment.run(data: mnist, verbose: quiet ? .silent : .auto, onRunStart: { name, d in
-            if !quiet { Console.print("\n== \(name), \(d) hidden layer\(d == 1 ? "" : "s") ==") }
+        do { try experiment.validate() } catch let e as SizeError { throw CommandError("--units \(units): \(e)") }
+        let limit = try limitTrain.map { try OptionValue.whole($0, "--limit-train", in: 1...Int.max) }
+        // The folder is claimed before the data is read or anything trains, so a bad --out fails at once.
+        let folder = try RunFolder(claiming: try outputPath(), replace: force)
+        Interruption.removeOnImmediateExit(folder.staging)
+        let mnist = try MNIST.load(directory: data, limitTrain: limit)
+        let token = Interruption.cooperativeToken()
+        let progress = ProgressOutput(cancelling: token)
+        let runs = try experiment.run(data: mnist, verbose: quiet ? .silent : .auto, output: progress.write,
+                                      cancellation: token, onRunStart: { name, d in
+            if !quiet { progress.write("\n== \(name), \(d) hidden layer\(d == 1 ? "" : "s") ==\n") }
         }, onModelTrained: { run, model in
             guard saveModels else { return }
-            try ModelStore.save(model, to: "\(folder)/\(ComparisonReport.stem(for: run)).model.json")
+            try ModelStore.save(model, to: folder.file("\(ComparisonReport.stem(for: run)).model.json"))
         })
+        // Results reach the disk before anything else is printed, so a failing standard output loses nothing.
+        guard !runs.isEmpty else {
+            folder.discard()
+            throw CommandError("stopped before any run finished; nothing was written to \(folder.path)")
+        }
         let report = ComparisonReport(configuration: c, runs: runs)
-        try report.write(to: folder)
-        Console.print("\n" + report.markdown)
-        Console.print("Results written to \(folder)/ (results.md, results.json, per-run history .json/.csv\(saveModels ? ", models .model.json" : ""))")
+        try report.write(to: folder.staging)
+        try folder.commit()
+        let what = "results.md, results.json, per-run history .json/.csv\(saveModels ? ", models .model.json" : "")"
+        let saved = "the \(runs.count) finished run\(runs.count == 1 ? " is" : "s are") in \(folder.path)/"
+        do {
+            try progress.check()
+            if token.isCancelled { throw CommandError("interrupted: \(saved) (\(what))") }
+            try Console.print("\n" + report.markdown)
+            try Console.print("Results written to \(folder.path)/ (\(what))")
+        } catch let e as OutputError {
+            // Training stops once nobody reads the progress; what finished is on disk, and the message says where.
+            throw CommandError("\(e); \(saved)")
+        }
+    }
+
+    /// --out, or runs/<timestamp>; an empty --out is a mistake, not the root folder.
+    private func outputPath() throws -> String {
+        guard let out else { return "runs/" + timestamp() }
+        guard !out.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw CommandError("--out must name a folder, got an empty path")
+        }
+        return out.count > 1 && out.hasSuffix("/") ? String(out.dropLast()) : out
     }
 
     private func timestamp() -> String {

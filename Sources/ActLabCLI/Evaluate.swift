@@ -11,15 +11,21 @@ struct Evaluate: ParsableCommand {
     @Option(help: "A model file written by actlab.") var model: String
     @Option(help: "Directory of MNIST-format IDX files.") var data: String = DataLocation.defaultMNIST
 
+    func validate() throws {
+        try OptionValue.path(model, "--model", naming: "a model file")
+        try OptionValue.path(data, "--data", naming: "a folder")
+    }
+
     func run() throws {
         let network = try ModelStore.load(from: model)
-        Console.print(try network.summary())
+        try Console.print(try network.summary())
         let mnist = try MNIST.load(directory: data)
+        guard mnist.testImages.rows > 0 else { throw CommandError("\(data): the test set holds no images; nothing to evaluate") }
         guard network.outputShape == [mnist.classCount] else {
             throw CommandError("\(model): the model outputs \(network.outputShape) but \(data) has \(mnist.classCount) classes")
         }
         try network.compile(optimizer: RMSprop(), loss: CategoricalCrossEntropy())
         let result = try network.evaluate(x: mnist.testImages, y: oneHot(mnist.testLabels, classes: mnist.classCount))
-        Console.print("test accuracy: \(String(format: "%.4f", result.accuracy)), test loss: \(String(format: "%.4f", result.loss)) (\(mnist.testImages.rows) images)")
+        try Console.print("test accuracy: \(String(format: "%.4f", result.accuracy)), test loss: \(String(format: "%.4f", result.loss)) (\(mnist.testImages.rows) images)")
     }
 }

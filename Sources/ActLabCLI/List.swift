@@ -19,10 +19,10 @@ struct List: ParsableCommand {
         }
         let widths = rows[0].indices.map { c in rows.map { $0[c].count }.max() ?? 0 }
         for (i, row) in rows.enumerated() {
-            print(zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  "))
-            if i == 0 { print(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")) }
+            try Console.print(zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  "))
+            if i == 0 { try Console.print(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")) }
         }
-        print("\nmaxout is also the Maxout(units, pieces:) layer; prelu and swish have learnable layers (PReLU, Swish).")
+        try Console.print("\nmaxout is also the Maxout(units, pieces:) layer; prelu and swish have learnable layers (PReLU, Swish).")
     }
 
     private func format(_ v: Double) -> String {

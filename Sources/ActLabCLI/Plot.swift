@@ -19,19 +19,23 @@ struct Plot: ParsableCommand {
 
     func validate() throws {
         guard !names.isEmpty else { throw CommandError("plot needs at least one activation name or expression") }
+        // Beyond this the lines cannot be told apart, and thousands make a chart of many megabytes.
+        guard names.count <= OptionLimits.plottedFunctions else {
+            throw CommandError("plot draws at most \(OptionLimits.plottedFunctions) functions on one chart, got \(names.count)")
+        }
         guard out.lowercased().hasSuffix(".svg") else {
             throw CommandError("--out '\(out)' should name an .svg file (the PNG is written next to it)")
         }
     }
 
     func run() throws {
-        for path in try execute() { print("wrote \(path)") }
+        for path in try execute() { try Console.print("wrote \(path)") }
     }
 
     /// The chart files written.
     func execute() throws -> [String] {
         let interval = try parseRange(range)
-        let functions = try names.map { try resolveActivation($0) }
+        let functions = try names.map { try resolveActivation(OptionValue.activation($0, "plot")) }
         let series = functions.map { f in
             derivative
                 ? ChartSeries(f.id + "′", sampling: f.derivative, over: interval, dashed: true)

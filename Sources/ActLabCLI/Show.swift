@@ -15,15 +15,19 @@ struct Show: ParsableCommand {
     @Option(help: "Folder for the chart (SVG, and PNG when rsvg-convert is installed).")
     var out = "runs/charts"
 
+    func validate() throws {
+        guard !out.trimmingCharacters(in: .whitespaces).isEmpty else { throw CommandError("--out must name a folder, got an empty path") }
+    }
+
     func run() throws {
         let (text, written) = try execute()
-        print(text)
-        for path in written { print("wrote \(path)") }
+        try Console.print(text)
+        for path in written { try Console.print("wrote \(path)") }
     }
 
     /// The description and the chart files written, for `run` to print and tests to check.
     func execute() throws -> (text: String, written: [String]) {
-        let f = try resolveActivation(name, parameters: parseParameters(params))
+        let f = try resolveActivation(OptionValue.activation(name, "show"), parameters: parseParameters(params))
         let chart = LineChart(title: displayName(f), xLabel: "x", series: [
             ChartSeries("f(x)", sampling: f.value, over: -5...5),
             ChartSeries("f′(x)", sampling: f.derivative, over: -5...5, dashed: true),
@@ -96,6 +100,10 @@ func parseParameters(_ items: [String]) throws -> [String: Double] {
         }
         guard let value, value.isFinite else {
             throw CommandError("--param '\(item)': '\(parts[1])' is not a number")
+        }
+        // Parameters are held as Float: 1e39 would become inf and 1e-46 zero without a word.
+        guard value == 0 || (abs(value) <= Double(Float.greatestFiniteMagnitude) && abs(value) >= Double(Float.leastNonzeroMagnitude)) else {
+            throw CommandError("--param '\(item)': \(parts[1]) is outside the range of 32-bit floating point")
         }
         guard result.updateValue(value, forKey: parts[0]) == nil else {
             throw CommandError("--param '\(parts[0])' is given twice")

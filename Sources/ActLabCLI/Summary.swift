@@ -2,17 +2,24 @@ import ArgumentParser
 import Activations
 import Experiments
 import Layers
+import Tensors
 
 /// `actlab summary`: the Keras-style summary of the experiment-A network.
 struct Summary: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print the Keras-style summary of the MNIST MLP.")
 
     @Option(help: "Hidden activation.") var activation = "relu"
-    @Option(help: "Number of hidden layers.") var depth = 1
-    @Option(help: "Units per hidden layer.") var units = 512
+    @Option(parsing: .unconditional, help: "Number of hidden layers.") var depth = "1"
+    @Option(parsing: .unconditional, help: "Units per hidden layer.") var units = "512"
 
     func run() throws {
-        let model = try MLP.make(hiddenUnits: units, depth: depth, activation: Activation.named(activation))
-        Console.print(try model.summary())
+        let depth = try OptionValue.whole(depth, "--depth", in: 1...OptionLimits.depth)
+        let units = try OptionValue.whole(units, "--units", in: 1...Int.max)
+        let function = try Activation.named(OptionValue.activation(activation, "--activation"))
+        do { try MLP.checkMemory(hiddenUnits: units, depth: depth) } catch let e as SizeError {
+            throw CommandError("--units \(units) --depth \(depth): \(e)")
+        }
+        let model = try MLP.make(hiddenUnits: units, depth: depth, activation: function)
+        try Console.print(try model.summary())
     }
 }

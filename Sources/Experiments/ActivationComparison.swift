@@ -63,39 +63,56 @@ public struct ActivationComparison: Sendable {
     public let configuration: Configuration
     public init(configuration: Configuration) { self.configuration = configuration }
 
-    /// Checks names and numbers before any training starts, so a typo fails at once.
+    /// Checks names, numbers and sizes before any training starts, so a typo fails at once.
+    /// Sizes are checked for MNIST (784 inputs, 10 classes, 60,000 training images); `run` checks
+    /// them again for the data it is given.
     public func validate() throws {
+        try validate(inputs: 784, classes: 10, trainingRows: 60_000)
+    }
+
+    private func validate(inputs: Int, classes: Int, trainingRows: Int) throws {
         let c = configuration
         for a in c.activations { _ = try Activation.named(a) }
         guard !c.activations.isEmpty else { throw ExperimentError("no activations given") }
+        guard !c.depths.isEmpty else { throw ExperimentError("no depths given") }
+        guard c.depths.allSatisfy({ $0 >= 1 }) else { throw ExperimentError("depths must be at least 1, got \(c.depths)") }
         guard !c.runs.isEmpty else { throw ExperimentError("no runs: the deep activations \(c.deepActivations ?? []) are not among \(c.activations)") }
         guard c.epochs > 0 else { throw ExperimentError("epochs must be positive, got \(c.epochs)") }
         guard c.batchSize > 0 else { throw ExperimentError("batch size must be positive, got \(c.batchSize)") }
-        guard c.depths.allSatisfy({ $0 >= 1 }) else { throw ExperimentError("depths must be at least 1, got \(c.depths)") }
         guard c.hiddenUnits > 0 else { throw ExperimentError("hidden units must be positive, got \(c.hiddenUnits)") }
-        if let lr = c.learningRate, !(lr > 0) { throw ExperimentError("learning rate must be positive, got \(lr)") }
+        if let lr = c.learningRate { _ = try Optimizers.validatedLearningRate(lr) }
         _ = try Optimizers.named(c.optimizer)
+        try MLP.checkMemory(inputs: inputs, hiddenUnits: c.hiddenUnits, depth: c.depths.max()!, classes: classes,
+                            batchSize: min(c.batchSize, trainingRows))
     }
 
     /// Trains every configuration on `data`, validating on its test split, and returns the results in order.
     /// `onRunStart` is told each run before it trains (for a heading in the CLI), `onModelTrained`
-    /// gets each trained model (to save it).
+    /// gets each trained model (to save it). Once `cancellation` is cancelled no further run
+    /// starts, and the runs finished so far are returned.
     public func run(data: MNIST, verbose: Verbosity = .auto, output: ((String) -> Void)? = nil,
+                    cancellation: CancellationToken? = nil,
                     onRunStart: (String, Int) -> Void = { _, _ in },
                     onModelTrained: (Run, Sequential) throws -> Void = { _, _ in }) throws -> [Run] {
-        try validate()
+        guard data.trainImages.rows > 0 else { throw ExperimentError("the training set holds no images") }
+        guard data.testImages.rows > 0 else { throw ExperimentError("the test set holds no images") }
+        try validate(inputs: data.trainImages.rowLength, classes: data.classCount, trainingRows: data.trainImages.rows)
         let c = configuration
+        // Keras takes a batch larger than the data as the whole data; so do we, which also keeps
+        // the batch buffers no larger than the data.
+        let batchSize = min(c.batchSize, data.trainImages.rows)
         let y = oneHot(data.trainLabels, classes: data.classCount)
         let yTest = oneHot(data.testLabels, classes: data.classCount)
         var results = [Run]()
         for (name, depth) in c.runs {
+            if cancellation?.isCancelled == true { break }
             onRunStart(name, depth)
             let model = try MLP.make(inputs: data.trainImages.rowLength, hiddenUnits: c.hiddenUnits, depth: depth,
                                      activation: Activation.named(name), classes: data.classCount, seed: c.seed)
-            try model.compile(optimizer: Optimizers.named(c.optimizer, learningRate: c.learningRate.map(Float.init),
+            try model.compile(optimizer: Optimizers.named(c.optimizer, learningRate: c.learningRate.map(Optimizers.validatedLearningRate),
                                                                  rmspropEpsilon: c.rmspropEpsilon),
                               loss: CategoricalCrossEntropy())
-            let history = try model.fit(x: data.trainImages, y: y, epochs: c.epochs, batchSize: c.batchSize,
+            let history = try model.fit(x: data.trainImages, y: y, epochs: c.epochs, batchSize: batchSize,
                                         validationData: (data.testImages, yTest), verbose: verbose, output: output)
             let test = try model.evaluate(x: data.testImages, y: yTest)
             let seconds = history.epochs.map(\.seconds).reduce(0, +) / Double(history.epochs.count)

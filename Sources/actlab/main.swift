@@ -1,3 +1,4 @@
 import ActLabCLI
+import Foundation
 
-ActLab.main()
+exit(ActLab.runAsMain())

@@ -25,7 +25,7 @@ extension CommandOutputTests {
 
         @Test func summaryRejectsBadArguments() {
             #expect(CommandRunner.failure(["summary", "--activation", "sigmod"])?.contains("'sigmoid'") == true)
-            #expect(CommandRunner.failure(["summary", "--depth", "0"])?.contains("depth must be at least 1") == true)
+            #expect(CommandRunner.failure(["summary", "--depth", "0"])?.contains("--depth must be a positive whole number, got 0") == true)
             #expect(CommandRunner.failure(["summary", "--units", "many"]) != nil)
         }
     }

@@ -48,7 +48,7 @@ import Testing
         #expect(validationError { $0.batchSize = 0 }.contains("batch size must be positive, got 0"))
         #expect(validationError { $0.depths = [1, 0] }.contains("depths must be at least 1"))
         #expect(validationError { $0.hiddenUnits = -3 }.contains("hidden units must be positive"))
-        #expect(validationError { $0.learningRate = 0 }.contains("learning rate must be positive"))
+        #expect(validationError { $0.learningRate = 0 }.contains("learning rate must be a positive finite number"))
         #expect(validationError { $0.optimizer = "adamw" }.contains("unknown optimizer 'adamw'"))
     }
 
