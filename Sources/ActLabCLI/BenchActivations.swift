@@ -86,3 +86,8 @@ struct BenchActivations: ParsableCommand {
         return t
     }
 }
+
+/// Why `f` cannot take rows of `columns` (GLU's odd widths, maxout's indivisible ones), or nil when it can.
+private func columnProblem(_ f: any ActivationFunction, columns: Int) -> String? {
+    do { try f.validateColumns(columns); return nil } catch { return "\(error) (--columns)" }
+}
