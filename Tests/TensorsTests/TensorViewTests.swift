@@ -113,4 +113,18 @@ import Testing
         base.resize(rows: 4)
         #expect(base[3, 2] == 9)
     }
+
+    @Test func rebindKeepsTheShapeArrayInPlace() {
+        // A kept view is rebound every training step; its shape must be updated, not reallocated.
+        let view = Tensor(zeros: [1, 6])
+        func shapeAddress() -> UInt { view.shape.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) } }
+        let before = shapeAddress()
+        for rows in [3, 8, 2] {
+            view.rebind(to: Tensor(zeros: [rows, 2, 3]))
+            #expect(shapeAddress() == before)
+            view.rebind(to: Tensor(zeros: [rows, 6]), shape: [rows, 6])
+            #expect(shapeAddress() == before)
+        }
+        #expect(view.shape == [2, 6])
+    }
 }
