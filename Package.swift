@@ -1,10 +1,6 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Swift's square root goes through a C shim that clang builds with errno semantics, which keeps
-// every loop with a sqrt from vectorising; errno is never read here, so turn it off.
-let vectorisable: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-fno-math-errno"])]
-
 // Targets are layers: each depends only on the ones listed before it.
 let package = Package(
     name: "ActivationLab",
@@ -16,16 +12,20 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+        // Only for `swift package generate-documentation` (scripts/docs.sh); nothing links it.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
     targets: [
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "Tensors", dependencies: ["COpenBLAS"], swiftSettings: vectorisable),
-        .target(name: "Activations", dependencies: ["Tensors", .product(name: "RealModule", package: "swift-numerics")], swiftSettings: vectorisable),
-        .target(name: "Layers", dependencies: ["Tensors", "Activations"], swiftSettings: vectorisable),
-        .target(name: "Datasets", dependencies: ["Tensors", "CZlib"], swiftSettings: vectorisable),
-        .target(name: "Experiments", dependencies: ["Layers", "Datasets"], swiftSettings: vectorisable),
-        .target(name: "Reports", dependencies: ["Experiments"], swiftSettings: vectorisable),
+        // Square roots that vectorise (Swift's own calls sqrtf per element; see vector_math.h).
+        .target(name: "CVectorMath"),
+        .target(name: "Tensors", dependencies: ["COpenBLAS"]),
+        .target(name: "Activations", dependencies: ["Tensors", "CVectorMath", .product(name: "RealModule", package: "swift-numerics")]),
+        .target(name: "Layers", dependencies: ["Tensors", "Activations", "CVectorMath"]),
+        .target(name: "Datasets", dependencies: ["Tensors", "CZlib"]),
+        .target(name: "Experiments", dependencies: ["Layers", "Datasets"]),
+        .target(name: "Reports", dependencies: ["Experiments"]),
         .target(name: "ActLabCLI", dependencies: ["Reports", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "actlab", dependencies: ["ActLabCLI"]),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors"]),

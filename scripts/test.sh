@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The test suite: set up, then `swift test` (extra arguments pass through, e.g. --filter LayersTests).
 # With no arguments it also runs the numerics suites again in the release build the other scripts
-# use (this CPU, fused multiply-adds), whose exp/log/erf round differently and must meet the same bounds.
+# use (this CPU, fused multiply-adds), whose exp/log/erf round differently and must meet the same bounds,
+# and checks that another package can depend on this one by version (scripts/check-dependency.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -9,4 +10,5 @@ swift test "$@"
 if [ $# -eq 0 ]; then
     swift test -c release -Xswiftc -target-cpu -Xswiftc native -Xswiftc -DACTLAB_FMA \
         --scratch-path .build-native --filter 'TensorsTests|ActivationsTests'
+    bash scripts/check-dependency.sh
 fi

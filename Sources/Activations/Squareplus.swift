@@ -1,3 +1,5 @@
+import CVectorMath
+
 /// Squareplus: f(x) = (x + sqrt(x^2 + b)) / 2, f'(x) = (1 + x / sqrt(x^2 + b)) / 2; for x < 0
 /// both are rewritten as b / (2 (r - x)) and b / (2 r (r - x)), r = sqrt(x^2 + b), which do not
 /// cancel. Keras 3 default b = 4.
@@ -17,11 +19,11 @@ public struct Squareplus: ElementwiseActivation, RegisteredActivation {
     public var parameters: [String: Double] { ["b": Double(b)] }
 
     @inlinable public func value(_ x: Float) -> Float {
-        let r = (x * x + b).squareRoot()
+        let r = actlab_sqrtf(x * x + b)
         return x < 0 ? b / (2 * (r - x)) : (x + r) * 0.5
     }
     @inlinable public func derivative(x: Float, y: Float) -> Float {
-        let r = (x * x + b).squareRoot()
+        let r = actlab_sqrtf(x * x + b)
         return x < 0 ? b / (2 * r * (r - x)) : (1 + (r > 0 ? x / r : 0)) * 0.5
     }
     public func value(_ x: Double) -> Double {

@@ -1,3 +1,4 @@
+import CVectorMath
 import Foundation
 import Tensors
 
@@ -33,7 +34,7 @@ public final class Adam: Optimizer {
                     let vi = v[i] + (gi * gi - v[i]) * (1 - b2)
                     m[i] = mi
                     v[i] = vi
-                    w[i] -= alpha * mi / (vi.squareRoot() + eps)
+                    w[i] -= alpha * mi / (actlab_sqrtf(vi) + eps)
                 }
             }
         }

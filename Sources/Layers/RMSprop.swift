@@ -1,3 +1,4 @@
+import CVectorMath
 import Tensors
 
 /// RMSprop: v = rho * v + (1 - rho) * g^2; w -= lr * g / sqrt(v + eps) (Keras 3, TensorFlow)
@@ -43,14 +44,14 @@ public final class RMSprop: Optimizer {
                         let gi = g[i]
                         let vi = rho * v[i] + (1 - rho) * gi * gi
                         v[i] = vi
-                        w[i] -= lr * gi / (vi + eps).squareRoot()
+                        w[i] -= lr * gi / actlab_sqrtf(vi + eps)
                     }
                 } else {
                     for i in r {
                         let gi = g[i]
                         let vi = rho * v[i] + (1 - rho) * gi * gi
                         v[i] = vi
-                        w[i] -= lr * gi / (vi.squareRoot() + eps)
+                        w[i] -= lr * gi / (actlab_sqrtf(vi) + eps)
                     }
                 }
             }

@@ -1,20 +1,34 @@
-/// A dense row-major Float32 array with a shape, stored in memory it owns.
+/// A dense row-major Float32 array with a shape, over storage it may share with other tensors.
 ///
 /// A reference type, like a PyTorch tensor: layers keep their buffers and reuse them every
 /// training step, so nothing is allocated on the hot path. `resize(rows:)` changes the
-/// leading dimension within the allocated capacity without touching memory.
+/// leading dimension within the allocated capacity without touching memory. The memory is a
+/// `TensorStorage`; `reshaped(_:)` and `rebind(to:)` make views (tensors with their own shape
+/// over the same storage), so reshaping a batch copies nothing and a write through a view is
+/// seen by every tensor on that storage.
 public final class Tensor: @unchecked Sendable, CustomStringConvertible {
-    public private(set) var shape: [Int]
-    public private(set) var capacity: Int
-    public let pointer: UnsafeMutablePointer<Float>
+    public internal(set) var shape: [Int]
+    /// The memory this tensor reads and writes; other tensors may share it.
+    public internal(set) var storage: TensorStorage
+    /// `storage.pointer`, kept in a stored property because every kernel reads it.
+    public internal(set) var pointer: UnsafeMutablePointer<Float>
+    public var capacity: Int { storage.capacity }
 
     /// A zero-filled tensor of `shape`.
     public init(zeros shape: [Int]) {
         precondition(shape.allSatisfy { $0 >= 0 }, "negative dimension in shape \(shape)")
         self.shape = shape
-        self.capacity = Swift.max(shape.reduce(1, *), 1)
-        pointer = .allocate(capacity: capacity)
-        pointer.initialize(repeating: 0, count: capacity)
+        storage = TensorStorage(zeros: shape.reduce(1, *))
+        pointer = storage.pointer
+    }
+
+    /// A view of `storage` with `shape`, which must fit in it.
+    public init(storage: TensorStorage, shape: [Int]) {
+        precondition(shape.allSatisfy { $0 >= 0 } && shape.reduce(1, *) <= storage.capacity,
+                     "shape \(shape) does not fit a storage of \(storage.capacity) scalars")
+        self.shape = shape
+        self.storage = storage
+        pointer = storage.pointer
     }
 
     /// A tensor of `shape` holding `scalars` (row-major); their count must match.
@@ -30,8 +44,6 @@ public final class Tensor: @unchecked Sendable, CustomStringConvertible {
         self.init(zeros: shape)
         pointer.update(repeating: value, count: count)
     }
-
-    deinit { pointer.deallocate() }
 
     public var count: Int { shape.reduce(1, *) }
     public var rank: Int { shape.count }
@@ -61,10 +73,14 @@ public final class Tensor: @unchecked Sendable, CustomStringConvertible {
         shape[0] = rows
     }
 
-    /// Reinterprets the same storage with another shape of equal element count.
+    /// Reinterprets the same storage with another shape of equal element count; one dimension
+    /// may be -1 and is inferred. A programmer error traps; for shapes a user gave, use `reshaped(_:)`.
     public func reshape(_ newShape: [Int]) {
-        precondition(newShape.reduce(1, *) == count, "cannot reshape \(shape) to \(newShape)")
-        shape = newShape
+        do {
+            shape = try Self.resolve(newShape, from: shape)
+        } catch {
+            preconditionFailure(error.description)
+        }
     }
 
     /// A new tensor holding `rows` consecutive rows starting at `start`.
