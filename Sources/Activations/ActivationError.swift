@@ -8,7 +8,9 @@ public enum ActivationError: Error, Equatable, CustomStringConvertible {
         switch self {
         case let .unknownName(name, suggestions, valid):
             let hint = suggestions.isEmpty ? "" : " (did you mean \(suggestions.map { "'\($0)'" }.joined(separator: " or "))?)"
-            return "unknown activation '\(name)'\(hint); valid names: \(valid.joined(separator: ", "))"
+            // A name can be a whole file's worth of text; the start is enough to recognise it.
+            let shown = name.count <= 80 ? name : name.prefix(77) + "..."
+            return "unknown activation '\(shown)'\(hint); valid names: \(valid.joined(separator: ", "))"
         case let .unknownParameter(activation, parameter, valid):
             let list = valid.isEmpty ? "it takes none" : "valid: \(valid.joined(separator: ", "))"
             return "activation '\(activation)' has no parameter '\(parameter)'; \(list)"
