@@ -20,7 +20,14 @@ public struct ExpressionActivation: ElementwiseActivation {
     public init(tree: ExpressionTree, source: String? = nil) throws {
         try ExpressionLimits.check(tree, "the expression", depthLimit: ExpressionLimits.maxDepth,
                                    source: source ?? "(a tree built in code)")
-        let source = source ?? tree.description
+        let printed = tree.description
+        // Model files store the printed form, and spaces and spelt-out literals (1e5) make it
+        // longer than the text typed: it must still read back.
+        guard printed.count <= ExpressionLimits.maxLength else {
+            throw ExpressionError("expression too long: it prints as \(printed.count) characters, the limit is \(ExpressionLimits.maxLength)",
+                                  in: source ?? printed)
+        }
+        let source = source ?? printed
         self.tree = tree
         // Built in one pass over `tree` with subtrees shared, so even a derivative that the
         // limits then reject costs no more than the tree itself.

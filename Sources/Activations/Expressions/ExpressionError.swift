@@ -20,6 +20,11 @@ public struct ExpressionError: Error, Equatable, CustomStringConvertible {
         return "\(message)\n  \(shown)\n  " + String(repeating: " ", count: caret - 1) + "^"
     }
 
+    /// A name or literal quoted in a message, cut short when it is long.
+    static func clip(_ text: String) -> String {
+        text.count <= 40 ? text : text.prefix(37) + "..."
+    }
+
     /// Characters of the expression shown either side of the column; a longer one is cut.
     static let window = 60
 

@@ -133,7 +133,7 @@ struct ExpressionParser {
             let hint = close.isEmpty
                 ? "; valid functions: " + ExpressionFunction.allCases.map(\.rawValue).joined(separator: ", ")
                 : " (did you mean " + close.map { "'\($0)'" }.joined(separator: " or ") + "?)"
-            throw ExpressionError("unknown function '\(name)' at column \(column)\(hint)", in: text, column: column)
+            throw ExpressionError("unknown function '\(ExpressionError.clip(name))' at column \(column)\(hint)", in: text, column: column)
         }
         let open = current.column
         index += 1
@@ -157,7 +157,7 @@ struct ExpressionParser {
         let functions = name.count >= 3 ? ExpressionParser.suggestions(for: name, among: ExpressionFunction.allCases.map(\.rawValue)) : []
         let hint = spelled.map { " (did you mean '\($0)'?)" }.first
             ?? functions.first.map { " (did you mean the function '\($0)'?)" } ?? ""
-        throw ExpressionError("unknown variable '\(name)' at column \(column); the only variable is x (constants: pi, e)\(hint)",
+        throw ExpressionError("unknown variable '\(ExpressionError.clip(name))' at column \(column); the only variable is x (constants: pi, e)\(hint)",
                               in: text, column: column)
     }
 
