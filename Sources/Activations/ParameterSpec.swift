@@ -64,13 +64,12 @@ public struct ParameterSpec: Sendable, Equatable {
         v == 0 || Float(v).isNormal
     }
 
-    /// The Float limits as text, for messages.
-    static let floatLimits = "0 or a magnitude in [\(Float.leastNormalMagnitude), \(Float.greatestFiniteMagnitude)] (32-bit float)"
-
     /// What a valid value looks like, for the message rejecting `v`: the interval, plus the
     /// Float limits when it is those that `v` breaks.
     public func expectation(for v: Double) -> String {
-        inInterval(v) ? "\(validRange), and \(Self.floatLimits)" : validRange
+        guard inInterval(v) else { return validRange }
+        let magnitudes = "a magnitude in [\(Float.leastNormalMagnitude), \(Float.greatestFiniteMagnitude)] (32-bit float)"
+        return "\(validRange), and " + (inInterval(0) ? "0 or " : "") + magnitudes
     }
 }
 
