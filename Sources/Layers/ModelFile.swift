@@ -84,7 +84,10 @@ extension Sequential {
             }
             func activation() throws -> any ActivationFunction {
                 let a = try need(r.activation, "activation")
-                do { return try Activation.named(a.id, parameters: a.parameters) } catch {
+                do { return try Activation.named(a.id, parameters: a.parameters) } catch let error as ExpressionError {
+                    // The caret drawing is for terminals; a file's error stays on one line.
+                    throw fail("layer '\(r.name)': \(error.message)")
+                } catch {
                     throw fail("layer '\(r.name)': \(error)")
                 }
             }

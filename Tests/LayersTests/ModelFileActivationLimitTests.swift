@@ -39,6 +39,7 @@ import Testing
             let elapsed = clock.measure { message = Self.loadError(data) }
             #expect(elapsed < .seconds(1))
             #expect(try #require(message).hasPrefix("model.json: layer 'hidden': \(expected)"), "\(message?.prefix(200) ?? "")")
+            #expect(message?.contains("\n") == false && (message?.count ?? 0) < 300)
         }
     }
 }
