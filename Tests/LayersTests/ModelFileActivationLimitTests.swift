@@ -32,7 +32,7 @@ import Testing
         for (text, expected) in [
             (String(repeating: "(", count: 30_000) + "x" + String(repeating: ")", count: 30_000), "expression too long"),
             (String(repeating: "-", count: 120_000) + "x", "expression too long"),
-            (String(repeating: "-", count: 5000) + "x", "expression nested too deeply at column 201"),
+            (String(repeating: "-", count: 5000) + "x", "expression nested too deeply at column 65"),
         ] {
             let data = try Self.file(activation: text, [:])
             var message: String?

@@ -6,8 +6,10 @@ public enum ExpressionLimits {
     /// Characters of expression text.
     public static let maxLength = 10_000
     /// Levels of nesting: parentheses, calls, signs, and operators chained one after another
-    /// (`x + x + x` is two levels deep, as its tree is).
-    public static let maxDepth = 200
+    /// (`x + x + x` is two levels deep, as its tree is). Far more than a formula needs; a debug
+    /// build's parser takes up to 5 KB of stack per level, and 64 levels stay well inside the
+    /// 512 KiB a secondary thread gets on macOS.
+    public static let maxDepth = 64
     /// Nodes in a tree counted as printed, a subtree shared in several places counting each time.
     public static let maxNodes = 20_000
     /// Levels of a derivative tree: each rule adds at most a few levels per level of its input.

@@ -76,14 +76,22 @@ struct ExpressionParser {
     private mutating func unary() throws -> Parsed {
         let column = current.column
         if take("-") {
-            let inner = try nested(at: column) { try $0.unary() }
+            try enter(at: column)
+            defer { level -= 1 }
+            let inner = try unary()
             return try node(.negate(inner.tree), above: inner.depth, at: column)
         }
-        if take("+") { return try nested(at: column) { try $0.unary() } }
+        if take("+") {
+            try enter(at: column)
+            defer { level -= 1 }
+            return try unary()
+        }
         let base = try primary()
         let caret = current.column
         guard take("^") else { return base }
-        let exponent = try nested(at: caret) { try $0.unary() }
+        try enter(at: caret)
+        defer { level -= 1 }
+        let exponent = try unary()
         return try node(.binary(.power, base.tree, exponent.tree), above: max(base.depth, exponent.depth), at: caret)
     }
 
@@ -95,25 +103,29 @@ struct ExpressionParser {
             return (.number(v), 1)
         case .symbol("("):
             index += 1
-            let inner = try nested(at: token.column) { try $0.sum() }
+            try enter(at: token.column)
+            defer { level -= 1 }
+            let inner = try sum()
             try close(openedAt: token.column)
             return inner
         case let .identifier(name):
             index += 1
-            if case .symbol("(") = current.kind { return try nested(at: token.column) { try $0.call(name, at: token.column) } }
+            if case .symbol("(") = current.kind {
+                try enter(at: token.column)
+                defer { level -= 1 }
+                return try call(name, at: token.column)
+            }
             return (try variable(name, at: token.column), 1)
         default:
             throw unexpected(token, expecting: "expected a number, x, a function or '('")
         }
     }
 
-    /// Runs `body` one level deeper, refusing to go past the limit: the parser recurses per
-    /// level, so this bounds its stack.
-    private mutating func nested(at column: Int, _ body: (inout ExpressionParser) throws -> Parsed) throws -> Parsed {
+    /// Goes one level deeper, refusing to pass the limit: the parser recurses once per level,
+    /// so this bounds its stack. Each call is paired with `defer { level -= 1 }`.
+    private mutating func enter(at column: Int) throws {
+        guard level < ExpressionLimits.maxDepth else { throw tooDeep(at: column) }
         level += 1
-        defer { level -= 1 }
-        if level > ExpressionLimits.maxDepth { throw tooDeep(at: column) }
-        return try body(&self)
     }
 
     /// `tree`, whose deepest child is `depth` levels deep, unless that makes it too deep.
@@ -127,24 +139,30 @@ struct ExpressionParser {
                         + "(each parenthesis, call, sign, '^' and chained operator is one)", in: text, column: column)
     }
 
+    // The messages are built in functions of their own: a debug build reserves a frame for
+    // every temporary of a function, and `call` is on the recursion path.
     private mutating func call(_ name: String, at column: Int) throws -> Parsed {
-        guard let function = ExpressionFunction(rawValue: name) else {
-            let close = ExpressionParser.suggestions(for: name, among: ExpressionFunction.allCases.map(\.rawValue))
-            let hint = close.isEmpty
-                ? "; valid functions: " + ExpressionFunction.allCases.map(\.rawValue).joined(separator: ", ")
-                : " (did you mean " + close.map { "'\($0)'" }.joined(separator: " or ") + "?)"
-            throw ExpressionError("unknown function '\(ExpressionError.clip(name))' at column \(column)\(hint)", in: text, column: column)
-        }
+        guard let function = ExpressionFunction(rawValue: name) else { throw unknownFunction(name, at: column) }
         let open = current.column
         index += 1
         var args = [try sum()]
         while take(",") { args.append(try sum()) }
         try close(openedAt: open)
-        guard args.count == function.arity else {
-            let plural = function.arity == 1 ? "argument" : "arguments"
-            throw ExpressionError("\(name) takes \(function.arity) \(plural), got \(args.count), at column \(column)", in: text, column: column)
-        }
+        guard args.count == function.arity else { throw wrongArity(function, got: args.count, at: column) }
         return try node(.call(function, args.map(\.tree)), above: args.map(\.depth).max()!, at: column)
+    }
+
+    private func unknownFunction(_ name: String, at column: Int) -> ExpressionError {
+        let close = ExpressionParser.suggestions(for: name, among: ExpressionFunction.allCases.map(\.rawValue))
+        let hint = close.isEmpty
+            ? "; valid functions: " + ExpressionFunction.allCases.map(\.rawValue).joined(separator: ", ")
+            : " (did you mean " + close.map { "'\($0)'" }.joined(separator: " or ") + "?)"
+        return ExpressionError("unknown function '\(ExpressionError.clip(name))' at column \(column)\(hint)", in: text, column: column)
+    }
+
+    private func wrongArity(_ function: ExpressionFunction, got count: Int, at column: Int) -> ExpressionError {
+        let plural = function.arity == 1 ? "argument" : "arguments"
+        return ExpressionError("\(function.rawValue) takes \(function.arity) \(plural), got \(count), at column \(column)", in: text, column: column)
     }
 
     private func variable(_ name: String, at column: Int) throws -> ExpressionTree {
