@@ -8,7 +8,7 @@ import Testing
 @Suite struct ModelFileActivationLimitTests {
     /// A one-layer model file whose activation is `id` with `parameters`.
     static func file(activation id: String, _ parameters: [String: Double]) throws -> Data {
-        let model = try Sequential(name: "probe", seed: 3) { Dense(2, activation: .relu, inputShape: [3], name: "hidden") }
+        let model = Sequential(name: "probe", seed: 3) { Dense(2, activation: .relu, inputShape: [3], name: "hidden") }
         var json = try JSONSerialization.jsonObject(with: model.serialized()) as! [String: Any]
         var layers = json["layers"] as! [[String: Any]]
         layers[0]["activation"] = ["id": id, "parameters": parameters]
