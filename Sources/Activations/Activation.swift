@@ -59,6 +59,8 @@ public enum Activation {
     /// The valid ids closest to a misspelt name (edit distance at most 2, or a shared prefix).
     public static func suggestions(for name: String) -> [String] {
         let key = name.lowercased()
+        // No id is longer than 20 characters; comparing a long text with each is quadratic work for nothing.
+        guard key.count <= 40 else { return [] }
         let candidates = all.flatMap { [$0.id] + $0.aliases }
         let scored = candidates.map { ($0, editDistance(key, $0)) }
             .filter { $0.1 <= 2 || ($0.0.hasPrefix(key) && key.count >= 3) }

@@ -17,7 +17,11 @@ public struct HardTanh: ElementwiseActivation, RegisteredActivation {
 
     public init(parameters p: [String: Double]) throws {
         let lo = try Self.required("min_val", in: p), hi = try Self.required("max_val", in: p)
-        guard lo < hi else { throw ActivationError.invalidParameter(activation: Self.id, parameter: "min_val", value: lo, expected: "a value below max_val = \(hi)") }
+        // Compared as the Floats they become: 1 and 1 + 1e-9 are one Float.
+        guard Float(lo) < Float(hi) else {
+            let rounded = lo < hi ? " as a 32-bit float (both round to \(Float(hi)))" : ""
+            throw ActivationError.invalidParameter(activation: Self.id, parameter: "min_val", value: lo, expected: "a value below max_val = \(hi)\(rounded)")
+        }
         self.init(minValue: Float(lo), maxValue: Float(hi))
     }
 

@@ -46,11 +46,30 @@ public struct ParameterSpec: Sendable, Equatable {
         return (integral ? "integer in " : "") + "\(open)\(show(lower)), \(show(upper))\(close)"
     }
 
-    public func accepts(_ v: Double) -> Bool {
+    /// Whether `v` is a valid value: inside the interval, and the same number (give or take
+    /// rounding) once converted to the Float the kernels compute in.
+    public func accepts(_ v: Double) -> Bool { inInterval(v) && Self.representable(v) }
+
+    func inInterval(_ v: Double) -> Bool {
         guard v.isFinite, !integral || v == v.rounded() else { return false }
         let aboveLower = lowerInclusive ? v >= lower : v > lower
         let belowUpper = upperInclusive ? v <= upper : v < upper
         return aboveLower && belowUpper
+    }
+
+    /// 0, or a magnitude Float holds as a normal number. Beyond Float's range the value would
+    /// become inf; below it, 0 or a subnormal, and functions that divide by it (softplus's
+    /// 1 / beta, celu's x / alpha) would overflow.
+    static func representable(_ v: Double) -> Bool {
+        v == 0 || Float(v).isNormal
+    }
+
+    /// What a valid value looks like, for the message rejecting `v`: the interval, plus the
+    /// Float limits when it is those that `v` breaks.
+    public func expectation(for v: Double) -> String {
+        guard inInterval(v) else { return validRange }
+        let magnitudes = "a magnitude in [\(Float.leastNormalMagnitude), \(Float.greatestFiniteMagnitude)] (32-bit float)"
+        return "\(validRange), and " + (inInterval(0) ? "0 or " : "") + magnitudes
     }
 }
 
@@ -61,10 +80,16 @@ extension RegisteredActivation {
         guard let spec = parameterSpecs.first(where: { $0.name == name }) else {
             preconditionFailure("\(id) declares no parameter '\(name)'")
         }
-        let given = p[name] ?? spec.aliases.lazy.compactMap { p[$0] }.first
+        let spellings = ([name] + spec.aliases).filter { p[$0] != nil }
+        if spellings.count > 1 {
+            // Two spellings of one parameter would otherwise have one silently ignored.
+            throw ActivationError.invalidParameter(activation: id, parameter: spellings[1], value: p[spellings[1]]!,
+                                                   expected: "only one of \(spellings.joined(separator: ", ")) (they are the same parameter)")
+        }
+        let given = spellings.first.flatMap { p[$0] }
         guard let v = given else { return spec.defaultValue }
         guard spec.accepts(v) else {
-            throw ActivationError.invalidParameter(activation: id, parameter: name, value: v, expected: spec.validRange)
+            throw ActivationError.invalidParameter(activation: id, parameter: name, value: v, expected: spec.expectation(for: v))
         }
         return v
     }

@@ -19,7 +19,8 @@ public struct RReLU: ElementwiseActivation, RegisteredActivation, TrainingNoise 
         precondition(lower >= 0 && lower <= upper && upper.isFinite, "rrelu: need 0 <= lower <= upper, got \(lower), \(upper)")
         self.lower = lower
         self.upper = upper
-        slope = (lower + upper) / 2
+        // Halving first keeps the mean finite for bounds near Float's largest (halving is exact).
+        slope = lower / 2 + upper / 2
     }
 
     public init(parameters p: [String: Double]) throws {

@@ -1,3 +1,4 @@
+import Activations
 import Foundation
 import Tensors
 
@@ -84,6 +85,9 @@ extension Sequential {
             do { layer = try type.make(configuration: r.config, name: r.name) } catch let error as DecodingError {
                 let misfit = ModelFile.misfitNumber(in: r.config, error: error) { try type.make(configuration: $0, name: r.name) }
                 throw fail("layer '\(r.name)' (\(r.type)) config: \(misfit ?? ModelFile.describe(error))")
+            } catch let error as ExpressionError {
+                // The caret drawing is for terminals; a file's error stays on one line.
+                throw fail("layer '\(r.name)' (\(r.type)): \(error.message)")
             } catch {
                 throw fail("layer '\(r.name)' (\(r.type)): \(error)")
             }

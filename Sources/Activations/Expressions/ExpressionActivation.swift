@@ -15,10 +15,25 @@ public struct ExpressionActivation: ElementwiseActivation {
         try self.init(tree: ExpressionTree.parse(text), source: text)
     }
 
+    /// Checks `tree` as `init(_:)` does; a tree built in code is held to the parser's limits
+    /// (`ExpressionLimits`) before anything walks it.
     public init(tree: ExpressionTree, source: String? = nil) throws {
+        try ExpressionLimits.check(tree, "the expression", depthLimit: ExpressionLimits.maxDepth,
+                                   source: source ?? "(a tree built in code)")
+        let printed = tree.description
+        // Model files store the printed form, and spaces and spelt-out literals (1e5) make it
+        // longer than the text typed: it must still read back.
+        guard printed.count <= ExpressionLimits.maxLength else {
+            throw ExpressionError("expression too long: it prints as \(printed.count) characters, the limit is \(ExpressionLimits.maxLength)",
+                                  in: source ?? printed)
+        }
+        let source = source ?? printed
         self.tree = tree
+        // Built in one pass over `tree` with subtrees shared, so even a derivative that the
+        // limits then reject costs no more than the tree itself.
         self.derivativeTree = tree.derivative
-        try ExpressionCheck(tree: tree, derivative: derivativeTree, source: source ?? tree.description).run()
+        try ExpressionLimits.check(derivativeTree, "its derivative", depthLimit: ExpressionLimits.maxDerivativeDepth, source: source)
+        try ExpressionCheck(tree: tree, derivative: derivativeTree, source: source).run()
     }
 
     /// The expression as printed from its tree, so it reads back through `Activation.named`.

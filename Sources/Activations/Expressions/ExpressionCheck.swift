@@ -37,13 +37,19 @@ struct ExpressionCheck {
         guard symbolic.isFinite else {
             // Typically 0 * inf from the chain rule, e.g. sqrt(relu(x)) where relu is flat at 0:
             // training would turn every gradient through it into NaN.
-            throw ExpressionError("not usable as an activation: its derivative \(derivative) is \(short(symbolic)) at x = \(short(x)) "
+            throw ExpressionError("not usable as an activation: its derivative \(shortText(derivative)) is \(short(symbolic)) at x = \(short(x)) "
                                   + "where the function is smooth", in: source)
         }
         let tolerance = 1e-5 * (1 + abs(symbolic) + abs(f0))
         guard !(abs(symbolic - central) <= tolerance) else { return }
-        throw ExpressionError("internal error: the symbolic derivative \(derivative) disagrees with finite differences at x = \(short(x)) "
+        throw ExpressionError("internal error: the symbolic derivative \(shortText(derivative)) disagrees with finite differences at x = \(short(x)) "
                               + "(\(short(symbolic)) vs \(short(central)))", in: source)
+    }
+
+    /// A derivative's text, cut short: it can run to thousands of characters.
+    private func shortText(_ tree: ExpressionTree) -> String {
+        let text = tree.description
+        return text.count <= 120 ? text : text.prefix(117) + "..."
     }
 
     private func short(_ v: Double) -> String { v.isNaN ? "NaN" : String(format: "%.6g", v) }

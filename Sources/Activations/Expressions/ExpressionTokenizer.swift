@@ -14,7 +14,7 @@ struct ExpressionToken: Equatable {
     var quoted: String {
         switch kind {
         case let .number(v): "'\(ExpressionTree.format(v))'"
-        case let .identifier(name): "'\(name)'"
+        case let .identifier(name): "'\(ExpressionError.clip(name))'"
         case let .symbol(c): "'\(c)'"
         case .end: "end of expression"
         }
@@ -36,7 +36,7 @@ enum ExpressionTokenizer {
                 i = scanNumber(chars, from: i)
                 let literal = String(chars[start..<i])
                 guard let v = Double(literal), v.isFinite else {
-                    throw ExpressionError("number '\(literal)' at column \(column) is not a finite number", in: text, column: column)
+                    throw ExpressionError("number '\(ExpressionError.clip(literal))' at column \(column) is not a finite number", in: text, column: column)
                 }
                 tokens.append(ExpressionToken(kind: .number(v), column: column))
             } else if c.isASCII, c.isLetter || c == "_" {

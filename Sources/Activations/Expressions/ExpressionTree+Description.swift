@@ -2,21 +2,43 @@
 /// a negation), with only the parentheses that grouping needs.
 extension ExpressionTree: CustomStringConvertible {
     public var description: String {
+        var text = ""
+        write(to: &text)
+        return text
+    }
+
+    /// Appends the text to `out`: one buffer for the whole tree keeps printing linear in its size.
+    func write(to out: inout String) {
         switch self {
-        case let .number(v): return v.sign == .minus ? "-" + Self.format(-v) : Self.format(v)
-        case let .constant(c): return c.rawValue
-        case .variable: return "x"
-        case let .negate(a): return "-" + a.wrapped(if: a.precedence <= Self.unaryPrecedence)
+        case let .number(v): out += v.sign == .minus ? "-" + Self.format(-v) : Self.format(v)
+        case let .constant(c): out += c.rawValue
+        case .variable: out += "x"
+        case let .negate(a):
+            out += "-"
+            a.write(to: &out, wrapped: a.precedence <= Self.unaryPrecedence)
         case let .binary(op, a, b):
-            let spaced = op == .power ? " ^ " : " \(op.rawValue) "
             // `^` groups to the right, the others to the left; a negative right operand gets
             // parentheses too, for the reader's sake (`a - (-b)`).
             let left = op == .power ? a.precedence <= op.precedence : a.precedence < op.precedence
             let right = op == .power ? b.precedence < op.precedence
                 : b.precedence <= op.precedence || b.precedence == Self.unaryPrecedence
-            return a.wrapped(if: left) + spaced + b.wrapped(if: right)
-        case let .call(f, args): return f.rawValue + "(" + args.map(\.description).joined(separator: ", ") + ")"
+            a.write(to: &out, wrapped: left)
+            out += op == .power ? " ^ " : " \(op.rawValue) "
+            b.write(to: &out, wrapped: right)
+        case let .call(f, args):
+            out += f.rawValue + "("
+            for (i, a) in args.enumerated() {
+                if i > 0 { out += ", " }
+                a.write(to: &out)
+            }
+            out += ")"
         }
+    }
+
+    private func write(to out: inout String, wrapped: Bool) {
+        if wrapped { out += "(" }
+        write(to: &out)
+        if wrapped { out += ")" }
     }
 
     static let unaryPrecedence = 3
@@ -30,8 +52,6 @@ extension ExpressionTree: CustomStringConvertible {
         case .constant, .variable, .call: Self.atomPrecedence
         }
     }
-
-    func wrapped(if needed: Bool) -> String { needed ? "(" + description + ")" : description }
 
     /// Shortest text that reads back as exactly `v` (whole numbers without ".0").
     static func format(_ v: Double) -> String {

@@ -4,6 +4,9 @@ import RealModule
 ///
 /// Trees are kept exactly as parsed (no rewriting), so printing one and parsing the text back
 /// gives a tree that evaluates to the same bits.
+///
+/// Every walk over a tree recurses once per level. Parsed trees are within `ExpressionLimits`;
+/// a tree built in code is checked against them by `ExpressionActivation(tree:)`.
 public indirect enum ExpressionTree: Sendable, Equatable {
     case number(Double)
     case constant(ExpressionConstant)
