@@ -56,7 +56,8 @@ struct Compare: ParsableCommand {
         try experiment.validate()
         let mnist = try MNIST.load(directory: data, limitTrain: limitTrain)
         let folder = out ?? "runs/" + timestamp()
-        let runs = try experiment.run(data: mnist, verbose: quiet ? .silent : .auto, onRunStart: { name, d in
+        let progress = quiet ? [] : [ProgressBar(mode: Console.isTerminal ? .bar : .linePerEpoch, write: Console.write)]
+        let runs = try experiment.run(data: mnist, callbacks: progress, onRunStart: { name, d in
             if !quiet { Console.print("\n== \(name), \(d) hidden layer\(d == 1 ? "" : "s") ==") }
         }, onModelTrained: { run, model in
             guard saveModels else { return }

@@ -78,9 +78,9 @@ public struct ActivationComparison: Sendable {
     }
 
     /// Trains every configuration on `data`, validating on its test split, and returns the results in order.
-    /// `onRunStart` is told each run before it trains (for a heading in the CLI), `onModelTrained`
-    /// gets each trained model (to save it).
-    public func run(data: MNIST, verbose: Verbosity = .auto, output: ((String) -> Void)? = nil,
+    /// `callbacks` go to every fit (progress display); `onRunStart` is told each run before it
+    /// trains (for a heading in the CLI), `onModelTrained` gets each trained model (to save it).
+    public func run(data: MNIST, callbacks: [any Callback] = [],
                     onRunStart: (String, Int) -> Void = { _, _ in },
                     onModelTrained: (Run, Sequential) throws -> Void = { _, _ in }) throws -> [Run] {
         try validate()
@@ -94,13 +94,13 @@ public struct ActivationComparison: Sendable {
                                      activation: Activation.named(name), classes: data.classCount, seed: c.seed)
             try model.compile(optimizer: Optimizers.named(c.optimizer, learningRate: c.learningRate.map(Float.init),
                                                                  rmspropEpsilon: c.rmspropEpsilon),
-                              loss: CategoricalCrossEntropy())
+                              loss: CategoricalCrossEntropy(), metrics: ["accuracy"])
             let history = try model.fit(x: data.trainImages, y: y, epochs: c.epochs, batchSize: c.batchSize,
-                                        validationData: (data.testImages, yTest), verbose: verbose, output: output)
+                                        validationData: (data.testImages, yTest), callbacks: callbacks)
             let test = try model.evaluate(x: data.testImages, y: yTest)
-            let seconds = history.epochs.map(\.seconds).reduce(0, +) / Double(history.epochs.count)
+            let seconds = history.seconds.reduce(0, +) / Double(max(history.epochs, 1))
             let run = Run(activation: name, depth: depth, parameters: model.parameterCount,
-                               testAccuracy: test.accuracy, testLoss: test.loss, secondsPerEpoch: seconds,
+                               testAccuracy: test["accuracy"] ?? 0, testLoss: test["loss"] ?? 0, secondsPerEpoch: seconds,
                                publishedAccuracy: c.matchesArticle && data.trainImages.rows == 60_000
                                    ? PublishedResults.mnistMLP(activation: name, depth: depth) : nil,
                                history: history)
