@@ -7,7 +7,7 @@ public final class BinaryAccuracy: RegisteredMetric {
     public let threshold: Float
     private var correct = 0, total = 0
 
-    public init(name: String) {
+    public init(name: String = id) {
         self.name = name
         self.threshold = 0.5
     }

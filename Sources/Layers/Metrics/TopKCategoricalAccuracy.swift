@@ -8,7 +8,7 @@ public final class TopKCategoricalAccuracy: RegisteredMetric {
     public let k: Int
     private var correct = 0, total = 0
 
-    public init(name: String) {
+    public init(name: String = id) {
         self.name = name
         self.k = 5
     }
@@ -37,7 +37,7 @@ public final class SparseTopKCategoricalAccuracy: RegisteredMetric {
     public let k: Int
     private var correct = 0, total = 0
 
-    public init(name: String) {
+    public init(name: String = id) {
         self.name = name
         self.k = 5
     }
