@@ -19,8 +19,8 @@ extension Sequential {
         try compile(optimizer: Optimizers.named(optimizer), loss: Losses.named(loss), metrics: metrics)
     }
 
-    /// Trains for `epochs` passes over (x, y) in mini-batches, telling `callbacks` each event,
-    /// and returns the per-epoch history. `validationSplit` holds out the last fraction of the
+    /// Trains for `epochs` passes over (x, y) in mini-batches, telling `callbacks` each event
+    /// (then a `HistoryRecorder`), and returns the per-epoch history. `validationSplit` holds out the last fraction of the
     /// rows before shuffling, as Keras does. A `cancellation` is checked between batches: the
     /// batch in progress finishes and the epochs completed so far are returned.
     @discardableResult
@@ -38,12 +38,11 @@ extension Sequential {
         let fused = fusedSoftmaxLoss
         let parameters = self.parameters
         let metrics = training.metrics
-        let list = CallbackList(callbacks)
-        var history = History()
+        let recorder = HistoryRecorder()
+        let list = CallbackList(callbacks + [recorder])
         var order = Array(0..<trainRows)
         var logs = Logs(keys: ["loss"] + metrics.map(\.name))
         var lastLogs = Logs()
-        let clock = ContinuousClock()
 
         training.stopTraining = false
         training.batch = (xb, yb)
@@ -55,7 +54,6 @@ extension Sequential {
             for m in metrics { m.reset() }
             try list.onEpochBegin(epoch)
             if shuffle { rng.shuffle(&order) }
-            let start = clock.now
             var lossSum = 0.0, seen = 0
             for step in 0..<steps {
                 if cancellation?.isCancelled == true { break epochs }
@@ -84,18 +82,18 @@ extension Sequential {
                 try list.onBatchEnd(step, logs: logs)
                 if training.stopTraining { break }
             }
-            let elapsed = clock.now - start
             var epochLogs = logs
             if let v = validation {
-                for (key, value) in try evaluate(x: v.x, y: v.y, batchSize: max(batchSize, 256)) { epochLogs["val_" + key] = value }
+                for (key, value) in try evaluate(x: v.x, y: v.y, batchSize: max(batchSize, 256)).sorted(by: { $0.key < $1.key }) {
+                    epochLogs["val_" + key] = value
+                }
             }
             try list.onEpochEnd(epoch, logs: &epochLogs)
-            history.append(epochLogs, seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
             lastLogs = epochLogs
             if training.stopTraining { break }
         }
         try list.onTrainEnd(logs: lastLogs)
-        return history
+        return recorder.history
     }
 
     /// Keras `evaluate(..., return_dict=True)`: the mean loss and each compiled metric over

@@ -6,6 +6,10 @@ public struct TrainingParameters: Sendable, Equatable {
     /// Training rows per epoch.
     public var samples: Int
     public var batchSize: Int
+
+    public init(epochs: Int, steps: Int, samples: Int, batchSize: Int) {
+        (self.epochs, self.steps, self.samples, self.batchSize) = (epochs, steps, samples, batchSize)
+    }
 }
 
 /// Observes and steers `fit` (Keras `keras.callbacks.Callback`). Every method has an empty

@@ -1,10 +1,10 @@
-/// What `fit` returns (Keras `History`): every logged value by its Keras key, one per epoch,
-/// recorded after all callbacks have seen the epoch's logs, plus each epoch's wall time.
+/// What `fit` returns (Keras `History.history`): every logged value by its Keras key, one per
+/// epoch, plus each epoch's wall time.
 public struct History: Codable, Sendable, Equatable {
     /// Keras `history.history`: `loss`, `accuracy`, `val_loss`, `learning_rate`, ...
     /// A key that first appears in a later epoch holds fewer values, as in Keras.
     public private(set) var history: [String: [Double]]
-    /// Seconds each epoch took to train (validation excluded).
+    /// Seconds each epoch took, validation included.
     public private(set) var seconds: [Double]
 
     public init(history: [String: [Double]] = [:], seconds: [Double] = []) {
@@ -41,5 +41,25 @@ public struct History: Codable, Sendable, Equatable {
             lines.append((["\(e)"] + cells).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// Keras's History callback: records each epoch's logs, as every callback before it left them,
+/// and the epoch's wall time (validation included, as Keras's progress line counts it).
+/// `fit` adds one at the end of its callbacks and returns its `history`.
+public final class HistoryRecorder: Callback {
+    public private(set) var history = History()
+    private let clock = ContinuousClock()
+    private var epochStart = ContinuousClock.now
+
+    public init() {}
+
+    public func onTrainBegin(model: Sequential, parameters: TrainingParameters) throws { history = History() }
+
+    public func onEpochBegin(_ epoch: Int) throws { epochStart = clock.now }
+
+    public func onEpochEnd(_ epoch: Int, logs: inout Logs) throws {
+        let d = clock.now - epochStart
+        history.append(logs, seconds: Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18)
     }
 }
