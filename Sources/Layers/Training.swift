@@ -61,16 +61,8 @@ extension Sequential {
                 let batch = order[(step * batchSize)..<min((step + 1) * batchSize, trainRows)]
                 x.gatherRows(batch, into: xb)
                 y.gatherRows(batch, into: yb)
-                let prediction = forward(xb, training: true)
                 gradient.resize(rows: batch.count)
-                let value: Float
-                if let fused {
-                    value = fused.compute(predictions: prediction, targets: yb, gradient: nil)
-                    fused.softmaxPreActivationGradient(probabilities: prediction, targets: yb, into: gradient)
-                } else {
-                    value = loss.compute(predictions: prediction, targets: yb, gradient: gradient)
-                }
-                backward(gradient, fusedSoftmax: fused != nil)
+                let (value, prediction) = trainStep(xb, yb, gradient: gradient, loss: loss, fused: fused)
                 optimizer.update(parameters)
                 lossSum += Double(value) * Double(batch.count)
                 seen += batch.count
@@ -94,6 +86,22 @@ extension Sequential {
         }
         try list.onTrainEnd(logs: lastLogs)
         return recorder.history
+    }
+
+    /// Forward, loss and backward on one batch, the softmax fused with the loss when it can be;
+    /// returns the batch's mean loss (before any update) and the predictions.
+    private func trainStep(_ xb: Tensor, _ yb: Tensor, gradient: Tensor, loss: any Loss,
+                           fused: (any SoftmaxFusable)?) -> (loss: Float, predictions: Tensor) {
+        let prediction = forward(xb, training: true)
+        let value: Float
+        if let fused {
+            value = fused.compute(predictions: prediction, targets: yb, gradient: nil)
+            fused.softmaxPreActivationGradient(probabilities: prediction, targets: yb, into: gradient)
+        } else {
+            value = loss.compute(predictions: prediction, targets: yb, gradient: gradient)
+        }
+        backward(gradient, fusedSoftmax: fused != nil)
+        return (value, prediction)
     }
 
     /// Keras `evaluate(..., return_dict=True)`: the mean loss and each compiled metric over
