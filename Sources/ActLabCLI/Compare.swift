@@ -49,9 +49,13 @@ struct Compare: ParsableCommand {
         Interruption.removeOnImmediateExit(folder.staging)
         let mnist = try MNIST.load(directory: data, limitTrain: limit)
         let token = Interruption.cooperativeToken()
-        let progress = ProgressOutput(cancelling: token)
-        let runs = try experiment.run(data: mnist, verbose: quiet ? .silent : .auto, output: progress.write,
-                                      cancellation: token, onRunStart: { name, d in
+        // Progress nobody reads stops the comparison after the run in progress, which is still saved;
+        // a signal stops that run at its batch.
+        let unread = CancellationToken()
+        let progress = ProgressOutput(cancelling: unread)
+        var callbacks: [any Callback] = [TerminateOnNaN(snapshot: .everyEpoch)]
+        if !quiet { callbacks.append(ProgressBar(mode: Console.isTerminal ? .bar : .linePerEpoch, write: progress.write)) }
+        let runs = try experiment.run(data: mnist, callbacks: callbacks, cancellation: token, stopAfterRun: unread, onRunStart: { name, d in
             if !quiet { progress.write("\n== \(name), \(d) hidden layer\(d == 1 ? "" : "s") ==\n") }
         }, onModelTrained: { run, model in
             guard saveModels else { return }

@@ -49,6 +49,9 @@ enum Console {
             if fd == STDOUT_FILENO { standardOutputClosed = true }
         }
     }
+
+    /// Whether standard output is a terminal, where a progress bar may redraw in place.
+    static var isTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
 }
 
 /// Standard output could not be written; the message is the one the user sees.

@@ -24,8 +24,8 @@ struct Evaluate: ParsableCommand {
         guard network.outputShape == [mnist.classCount] else {
             throw CommandError("\(model): the model outputs \(network.outputShape) but \(data) has \(mnist.classCount) classes")
         }
-        try network.compile(optimizer: RMSprop(), loss: CategoricalCrossEntropy())
+        try network.compile(optimizer: RMSprop(), loss: CategoricalCrossEntropy(), metrics: ["accuracy"])
         let result = try network.evaluate(x: mnist.testImages, y: oneHot(mnist.testLabels, classes: mnist.classCount))
-        try Console.print("test accuracy: \(String(format: "%.4f", result.accuracy)), test loss: \(String(format: "%.4f", result.loss)) (\(mnist.testImages.rows) images)")
+        try Console.print("test accuracy: \(String(format: "%.4f", result["accuracy"] ?? 0)), test loss: \(String(format: "%.4f", result["loss"] ?? 0)) (\(mnist.testImages.rows) images)")
     }
 }

@@ -16,8 +16,9 @@ struct Summary: ParsableCommand {
         let depth = try OptionValue.whole(depth, "--depth", in: 1...OptionLimits.depth)
         let units = try OptionValue.whole(units, "--units", in: 1...Int.max)
         let function = try Activation.named(OptionValue.activation(activation, "--activation"))
-        do { try MLP.checkMemory(hiddenUnits: units, depth: depth) } catch let e as SizeError {
-            throw CommandError("--units \(units) --depth \(depth): \(e)")
+        // A summary reads layer plans and allocates no weights, so only a count past 64 bits is refused.
+        guard MLP.parameterCount(hiddenUnits: units, depth: depth) != nil else {
+            throw CommandError("--units \(units) --depth \(depth): the parameter count overflows a 64-bit count")
         }
         let model = try MLP.make(hiddenUnits: units, depth: depth, activation: function)
         try Console.print(try model.summary())

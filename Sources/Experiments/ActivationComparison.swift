@@ -87,11 +87,13 @@ public struct ActivationComparison: Sendable {
     }
 
     /// Trains every configuration on `data`, validating on its test split, and returns the results in order.
-    /// `onRunStart` is told each run before it trains (for a heading in the CLI), `onModelTrained`
-    /// gets each trained model (to save it). Once `cancellation` is cancelled no further run
-    /// starts, and the runs finished so far are returned.
-    public func run(data: MNIST, verbose: Verbosity = .auto, output: ((String) -> Void)? = nil,
-                    cancellation: CancellationToken? = nil,
+    /// `callbacks` go to every fit (progress display); `onRunStart` is told each run before it
+    /// trains (for a heading in the CLI), `onModelTrained` gets each trained model (to save it).
+    /// Once `cancellation` is cancelled the run in progress stops after its batch and is dropped,
+    /// no further run starts, and the runs finished so far are returned; once `stopAfterRun` is,
+    /// the run in progress finishes first.
+    public func run(data: MNIST, callbacks: [any Callback] = [], cancellation: CancellationToken? = nil,
+                    stopAfterRun: CancellationToken? = nil,
                     onRunStart: (String, Int) -> Void = { _, _ in },
                     onModelTrained: (Run, Sequential) throws -> Void = { _, _ in }) throws -> [Run] {
         guard data.trainImages.rows > 0 else { throw ExperimentError("the training set holds no images") }
@@ -105,19 +107,21 @@ public struct ActivationComparison: Sendable {
         let yTest = oneHot(data.testLabels, classes: data.classCount)
         var results = [Run]()
         for (name, depth) in c.runs {
-            if cancellation?.isCancelled == true { break }
+            if cancellation?.isCancelled == true || stopAfterRun?.isCancelled == true { break }
             onRunStart(name, depth)
             let model = try MLP.make(inputs: data.trainImages.rowLength, hiddenUnits: c.hiddenUnits, depth: depth,
                                      activation: Activation.named(name), classes: data.classCount, seed: c.seed)
             try model.compile(optimizer: Optimizers.named(c.optimizer, learningRate: c.learningRate.map(Optimizers.validatedLearningRate),
                                                                  rmspropEpsilon: c.rmspropEpsilon),
-                              loss: CategoricalCrossEntropy())
+                              loss: CategoricalCrossEntropy(), metrics: ["accuracy"])
             let history = try model.fit(x: data.trainImages, y: y, epochs: c.epochs, batchSize: batchSize,
-                                        validationData: (data.testImages, yTest), verbose: verbose, output: output)
+                                        validationData: (data.testImages, yTest), callbacks: callbacks,
+                                        cancellation: cancellation)
+            if cancellation?.isCancelled == true, history.epochs < c.epochs { break }
             let test = try model.evaluate(x: data.testImages, y: yTest)
-            let seconds = history.epochs.map(\.seconds).reduce(0, +) / Double(history.epochs.count)
+            let seconds = history.seconds.reduce(0, +) / Double(max(history.epochs, 1))
             let run = Run(activation: name, depth: depth, parameters: model.parameterCount,
-                               testAccuracy: test.accuracy, testLoss: test.loss, secondsPerEpoch: seconds,
+                               testAccuracy: test["accuracy"] ?? 0, testLoss: test["loss"] ?? 0, secondsPerEpoch: seconds,
                                publishedAccuracy: c.matchesArticle && data.trainImages.rows == 60_000
                                    ? PublishedResults.mnistMLP(activation: name, depth: depth) : nil,
                                history: history)

@@ -37,17 +37,3 @@ extension BinaryCrossEntropy: FusableLoss {
         for i in 0..<p.count { g[i] = (p[i] - t[i]) * scale }
     }
 }
-
-/// The model's loss paired with the probability function its last layer applies.
-struct FusedOutputLoss {
-    let loss: any FusableLoss
-
-    func compute(predictions: Tensor, targets: Tensor, gradient: Tensor?) -> Float {
-        loss.compute(predictions: predictions, targets: targets, gradient: gradient)
-    }
-
-    /// dL/dz through the fused output function (softmax or sigmoid; the name predates sigmoid).
-    func softmaxPreActivationGradient(probabilities: Tensor, targets: Tensor, into gradient: Tensor) {
-        loss.preActivationGradient(probabilities: probabilities, targets: targets, into: gradient)
-    }
-}

@@ -7,8 +7,12 @@ public protocol Loss: Sendable {
     var id: String { get }
     /// Mean loss over the batch; when `gradient` is given, writes dL/d(predictions) into it.
     func compute(predictions: Tensor, targets: Tensor, gradient: Tensor?) -> Float
-    /// How the accuracy metric reads predictions and targets under this loss.
-    var accuracyKind: AccuracyKind { get }
+    /// Whether targets are one integer class index per row rather than shaped like the output.
+    var expectsClassIndices: Bool { get }
+}
+
+extension Loss {
+    public var expectsClassIndices: Bool { false }
 }
 
 /// Probabilities are clipped to [eps, 1 - eps] before a log, as Keras does (eps = 1e-7).
@@ -17,7 +21,6 @@ let probabilityEpsilon: Float = 1e-7
 /// Mean squared error: mean over every element of (prediction - target)^2.
 public struct MeanSquaredError: Loss {
     public let id = "mean_squared_error"
-    public let accuracyKind = AccuracyKind.binary
     public init() {}
 
     public func compute(predictions p: Tensor, targets t: Tensor, gradient: Tensor?) -> Float {
@@ -36,7 +39,6 @@ public struct MeanSquaredError: Loss {
 /// Binary cross-entropy on probabilities: -mean(t log p + (1 - t) log(1 - p)).
 public struct BinaryCrossEntropy: Loss {
     public let id = "binary_crossentropy"
-    public let accuracyKind = AccuracyKind.binary
     public init() {}
 
     public func compute(predictions p: Tensor, targets t: Tensor, gradient: Tensor?) -> Float {
@@ -54,7 +56,6 @@ public struct BinaryCrossEntropy: Loss {
 /// Categorical cross-entropy on probabilities and one-hot targets: -mean over rows of sum t log p.
 public struct CategoricalCrossEntropy: Loss {
     public let id = "categorical_crossentropy"
-    public let accuracyKind = AccuracyKind.categorical
     public init() {}
 
     public func compute(predictions p: Tensor, targets t: Tensor, gradient: Tensor?) -> Float {
@@ -73,7 +74,7 @@ public struct CategoricalCrossEntropy: Loss {
 /// Categorical cross-entropy with integer class labels (one column holding the class index).
 public struct SparseCategoricalCrossEntropy: Loss {
     public let id = "sparse_categorical_crossentropy"
-    public let accuracyKind = AccuracyKind.sparseCategorical
+    public let expectsClassIndices = true
     public init() {}
 
     public func compute(predictions p: Tensor, targets t: Tensor, gradient: Tensor?) -> Float {

@@ -3,13 +3,13 @@ import Tensors
 
 /// The backward pass, with the loss fused into the last layer's probability function when they match.
 extension Sequential {
-    /// Propagates dL/d(output) back through every layer; with `fusedSoftmax`, `gradient` is
-    /// dL/d(pre-activation) of the last layer's probability function (see `fusedSoftmaxLoss`).
-    func backward(_ gradient: Tensor, fusedSoftmax: Bool) {
+    /// Propagates dL/d(output) back through every layer; with `fusedOutput`, `gradient` is
+    /// dL/d(pre-activation) of the last layer's probability function (see `fusedLoss`).
+    func backward(_ gradient: Tensor, fusedOutput: Bool) {
         var g = gradient
         for (i, layer) in layers.enumerated().reversed() {
             let needInput = i > 0
-            let next = fusedSoftmax && i == layers.count - 1
+            let next = fusedOutput && i == layers.count - 1
                 ? layer.backward(fusedGradient: g, needInputGradient: needInput)
                 : layer.backward(g, needInputGradient: needInput)
             guard let next else { return }
@@ -19,9 +19,9 @@ extension Sequential {
 
     /// The loss to fuse with the model's final probability function (softmax or sigmoid, in a
     /// Dense layer or on its own), when the last layer applies the one the loss fuses with.
-    var fusedSoftmaxLoss: FusedOutputLoss? {
+    var fusedLoss: (any FusableLoss)? {
         guard let fusable = loss as? any FusableLoss, let output = layers.last?.outputFusion,
               output == fusable.fusedOutput else { return nil }
-        return FusedOutputLoss(loss: fusable)
+        return fusable
     }
 }

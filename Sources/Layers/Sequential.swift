@@ -11,6 +11,7 @@ public final class Sequential {
     var optimizer: (any Optimizer)?
     var loss: (any Loss)?
     var rng: RandomGenerator
+    var training = TrainingState()
 
     /// An empty model to fill with `add`.
     public init(name: String = "sequential", seed: UInt64 = 0) {

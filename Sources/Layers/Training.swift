@@ -4,106 +4,115 @@ import Tensors
 
 /// Keras's `compile`, `fit`, `evaluate` and `predict`.
 extension Sequential {
-    /// Chooses the optimizer and loss and builds the weights. Metrics: only "accuracy" exists, and it is always reported.
-    public func compile(optimizer: any Optimizer, loss: any Loss, metrics: [String] = ["accuracy"]) throws {
-        for m in metrics where m != "accuracy" && m != "acc" {
-            throw LayerError.invalidData("unknown metric '\(m)'; valid metrics: accuracy")
-        }
+    /// Chooses the optimizer, loss and metrics (Keras ids: `accuracy`, `mae`, ...; none by
+    /// default, as in Keras) and builds the weights.
+    public func compile(optimizer: any Optimizer, loss: any Loss, metrics: [String] = []) throws {
         try build()
+        let built = try metrics.map { try Metrics.named($0, loss: loss, outputShape: outputShape) }
         self.optimizer = optimizer
         self.loss = loss
+        training.metrics = built
     }
 
     /// `compile(optimizer: "rmsprop", loss: "categorical_crossentropy")` with Keras ids and defaults.
-    public func compile(optimizer: String, loss: String, metrics: [String] = ["accuracy"]) throws {
+    public func compile(optimizer: String, loss: String, metrics: [String] = []) throws {
         try compile(optimizer: Optimizers.named(optimizer), loss: Losses.named(loss), metrics: metrics)
     }
 
-    /// Trains for `epochs` passes over (x, y) in mini-batches, returning the per-epoch history.
-    /// `validationSplit` holds out the last fraction of the rows before shuffling, as Keras does.
+    /// Trains for `epochs` passes over (x, y) in mini-batches, telling `callbacks` each event
+    /// (then a `HistoryRecorder`), and returns the per-epoch history. `validationSplit` holds out the last fraction of the
+    /// rows before shuffling, as Keras does. A `cancellation` is checked between batches: the
+    /// batch in progress finishes and the epochs completed so far are returned.
     @discardableResult
     public func fit(x: Tensor, y: Tensor, epochs: Int = 1, batchSize: Int = 32,
                     validationSplit: Double = 0, validationData: (x: Tensor, y: Tensor)? = nil,
-                    shuffle: Bool = true, verbose: Verbosity = .auto,
-                    output: ((String) -> Void)? = nil) throws -> History {
+                    shuffle: Bool = true, callbacks: [any Callback] = [],
+                    cancellation: CancellationToken? = nil) throws -> History {
         guard let optimizer, let loss else { throw LayerError.notCompiled }
-        guard epochs > 0 else { throw LayerError.invalidData("epochs must be positive, got \(epochs)") }
-        guard batchSize > 0 else { throw LayerError.invalidData("batch size must be positive, got \(batchSize)") }
-        guard (0..<1).contains(validationSplit) else {
-            throw LayerError.invalidData("validation split must be in [0, 1), got \(validationSplit)")
-        }
-        try validate(x: x, y: y, role: "training")
-        var trainRows = x.rows
-        var validation = validationData
-        if let v = validation { try validate(x: v.x, y: v.y, role: "validation") }
-        if validationSplit > 0 && validation == nil {
-            let held = Int(Double(x.rows) * validationSplit)
-            trainRows = x.rows - held
-            guard trainRows > 0, held > 0 else {
-                throw LayerError.invalidData("validation split \(validationSplit) leaves no rows for training or validation (\(x.rows) rows)")
-            }
-            validation = (x.rows(trainRows..<x.rows), y.rows(trainRows..<y.rows))
-        }
-
-        let reporter = ProgressReporter(verbose, write: output)
+        let (trainRows, validation) = try checkFitArguments(x: x, y: y, epochs: epochs, batchSize: batchSize,
+                                                            validationSplit: validationSplit, validationData: validationData)
         let steps = (trainRows + batchSize - 1) / batchSize
         let xb = Tensor(zeros: [batchSize] + x.shape.dropFirst())
         let yb = Tensor(zeros: [batchSize] + y.shape.dropFirst())
         let gradient = Tensor(zeros: [batchSize] + outputShape)
-        let fused = fusedSoftmaxLoss
+        let fused = fusedLoss
         let parameters = self.parameters
-        var history = History()
+        let metrics = training.metrics
+        let recorder = HistoryRecorder()
+        let list = CallbackList(callbacks + [recorder])
         var order = Array(0..<trainRows)
+        var logs = Logs(keys: ["loss"] + metrics.map(\.name))
+        var lastLogs = Logs()
 
-        for epoch in 1...epochs {
-            reporter.beginEpoch(epoch, of: epochs)
+        training.stopTraining = false
+        training.batch = (xb, yb)
+        defer { training.batch = nil }
+        try list.onTrainBegin(model: self, parameters: TrainingParameters(epochs: epochs, steps: steps,
+                                                                          samples: trainRows, batchSize: batchSize))
+        epochs: for epoch in 0..<epochs {
+            if cancellation?.isCancelled == true { break }
+            for m in metrics { m.reset() }
+            try list.onEpochBegin(epoch)
             if shuffle { rng.shuffle(&order) }
-            let start = Date()
-            var lossSum = 0.0, correct = 0, judged = 0, seen = 0
+            var lossSum = 0.0, seen = 0
             for step in 0..<steps {
+                if cancellation?.isCancelled == true { break epochs }
+                try list.onBatchBegin(step)
                 let batch = order[(step * batchSize)..<min((step + 1) * batchSize, trainRows)]
                 x.gatherRows(batch, into: xb)
                 y.gatherRows(batch, into: yb)
-                let prediction = forward(xb, training: true)
                 gradient.resize(rows: batch.count)
-                let value: Float
-                if let fused {
-                    value = fused.compute(predictions: prediction, targets: yb, gradient: nil)
-                    fused.softmaxPreActivationGradient(probabilities: prediction, targets: yb, into: gradient)
-                } else {
-                    value = loss.compute(predictions: prediction, targets: yb, gradient: gradient)
-                }
-                backward(gradient, fusedSoftmax: fused != nil)
+                let (value, prediction) = trainStep(xb, yb, gradient: gradient, loss: loss, fused: fused)
                 optimizer.update(parameters)
                 lossSum += Double(value) * Double(batch.count)
                 seen += batch.count
-                let c = loss.accuracyKind.correct(predictions: prediction, targets: yb)
-                correct += c.correct
-                judged += c.total
-                reporter.update(samples: seen, of: trainRows, steps: step + 1, elapsed: Date().timeIntervalSince(start),
-                                loss: lossSum / Double(seen), accuracy: Double(correct) / Double(max(judged, 1)))
+                logs.set(lossSum / Double(seen), at: 0)
+                for (i, m) in metrics.enumerated() {
+                    m.update(predictions: prediction, targets: yb)
+                    logs.set(m.result, at: i + 1)
+                }
+                try list.onBatchEnd(step, logs: logs)
+                if training.stopTraining { break }
             }
-            let seconds = Date().timeIntervalSince(start)
-            var record = History.Epoch(epoch: epoch, loss: lossSum / Double(max(seen, 1)),
-                                       accuracy: Double(correct) / Double(max(judged, 1)), seconds: seconds)
-            var metrics = [("accuracy", record.accuracy), ("loss", record.loss)]
+            var epochLogs = logs
             if let v = validation {
-                let r = try evaluate(x: v.x, y: v.y, batchSize: max(batchSize, 256))
-                record.valLoss = r.loss
-                record.valAccuracy = r.accuracy
-                metrics += [("val_accuracy", r.accuracy), ("val_loss", r.loss)]
+                for (key, value) in try evaluate(x: v.x, y: v.y, batchSize: max(batchSize, 256)).sorted(by: { $0.key < $1.key }) {
+                    epochLogs["val_" + key] = value
+                }
             }
-            reporter.endEpoch(samples: trainRows, steps: steps, elapsed: seconds, metrics: metrics)
-            history.epochs.append(record)
+            try list.onEpochEnd(epoch, logs: &epochLogs)
+            lastLogs = epochLogs
+            if training.stopTraining { break }
         }
-        return history
+        try list.onTrainEnd(logs: lastLogs)
+        return recorder.history
     }
 
-    /// Mean loss and accuracy over (x, y), computed in batches without training behaviour.
-    public func evaluate(x: Tensor, y: Tensor, batchSize: Int = 256) throws -> (loss: Double, accuracy: Double) {
+    /// Forward, loss and backward on one batch, the softmax fused with the loss when it can be;
+    /// returns the batch's mean loss (before any update) and the predictions.
+    private func trainStep(_ xb: Tensor, _ yb: Tensor, gradient: Tensor, loss: any Loss,
+                           fused: (any FusableLoss)?) -> (loss: Float, predictions: Tensor) {
+        let prediction = forward(xb, training: true)
+        let value: Float
+        if let fused {
+            value = fused.compute(predictions: prediction, targets: yb, gradient: nil)
+            fused.preActivationGradient(probabilities: prediction, targets: yb, into: gradient)
+        } else {
+            value = loss.compute(predictions: prediction, targets: yb, gradient: gradient)
+        }
+        backward(gradient, fusedOutput: fused != nil)
+        return (value, prediction)
+    }
+
+    /// Keras `evaluate(..., return_dict=True)`: the mean loss and each compiled metric over
+    /// (x, y), computed in batches without training behaviour, keyed `loss`, `accuracy`, ...
+    public func evaluate(x: Tensor, y: Tensor, batchSize: Int = 256) throws -> [String: Double] {
         guard let loss else { throw LayerError.notCompiled }
+        guard batchSize > 0 else { throw LayerError.invalidData("batch size must be positive, got \(batchSize)") }
         try validate(x: x, y: y, role: "evaluation")
-        var lossSum = 0.0, correct = 0, judged = 0
+        let metrics = training.metrics
+        for m in metrics { m.reset() }
+        var lossSum = 0.0
         let xb = Tensor(zeros: [batchSize] + x.shape.dropFirst())
         let yb = Tensor(zeros: [batchSize] + y.shape.dropFirst())
         for start in stride(from: 0, to: x.rows, by: batchSize) {
@@ -112,16 +121,17 @@ extension Sequential {
             y.gatherRows(range, into: yb)
             let p = forward(xb, training: false)
             lossSum += Double(loss.compute(predictions: p, targets: yb, gradient: nil)) * Double(range.count)
-            let c = loss.accuracyKind.correct(predictions: p, targets: yb)
-            correct += c.correct
-            judged += c.total
+            for m in metrics { m.update(predictions: p, targets: yb) }
         }
-        return (lossSum / Double(max(x.rows, 1)), Double(correct) / Double(max(judged, 1)))
+        var result = ["loss": lossSum / Double(max(x.rows, 1))]
+        for m in metrics { result[m.name] = m.result }
+        return result
     }
 
     /// The model's outputs for every row of x.
     public func predict(_ x: Tensor, batchSize: Int = 256) throws -> Tensor {
         try build()
+        guard batchSize > 0 else { throw LayerError.invalidData("batch size must be positive, got \(batchSize)") }
         try validateInput(x, role: "prediction")
         let out = Tensor(zeros: [x.rows] + outputShape)
         let xb = Tensor(zeros: [batchSize] + x.shape.dropFirst())
@@ -139,47 +149,4 @@ extension Sequential {
         for layer in layers { t = layer.forward(t, training: training) }
         return t
     }
-
-    func validateInput(_ x: Tensor, role: String) throws {
-        guard let shape = inputShape else { throw LayerError.noInputShape }
-        guard Array(x.shape.dropFirst()) == shape else {
-            throw LayerError.shapeMismatch(layer: layers[0].name, expected: "per-sample shape \(shape) (\(role) data)",
-                                           got: Array(x.shape.dropFirst()))
-        }
-        if let bad = firstNonFinite(x) {
-            throw LayerError.invalidData("\(role) inputs contain \(x[bad]) at row \(bad / max(x.rowLength, 1)), column \(bad % max(x.rowLength, 1)); expected finite numbers")
-        }
-    }
-
-    func validate(x: Tensor, y: Tensor, role: String) throws {
-        try validateInput(x, role: role)
-        guard x.rows == y.rows else {
-            throw LayerError.invalidData("\(role) data: \(x.rows) input rows but \(y.rows) target rows; expected equal counts")
-        }
-        let expected = loss?.accuracyKind == .sparseCategorical ? [1] : outputShape
-        guard Array(y.shape.dropFirst()) == expected || (expected == [1] && y.rank == 1) else {
-            throw LayerError.shapeMismatch(layer: layers[layers.count - 1].name,
-                                           expected: "targets of per-sample shape \(expected) (\(role) data)",
-                                           got: Array(y.shape.dropFirst()))
-        }
-        if let bad = firstNonFinite(y) {
-            throw LayerError.invalidData("\(role) targets contain \(y[bad]) at row \(bad / max(y.rowLength, 1)); expected finite numbers")
-        }
-        if expected == [1], loss?.accuracyKind == .sparseCategorical, let classes = outputShape.first {
-            for r in 0..<y.rows where !(0..<Float(classes)).contains(y[r]) || y[r] != y[r].rounded() {
-                throw LayerError.invalidData("\(role) label \(y[r]) at row \(r) is not a class index in 0..<\(classes)")
-            }
-        }
-    }
-}
-
-private func firstNonFinite(_ t: Tensor) -> Int? {
-    var bad = false
-    let p = t.pointer
-    // A branch-free sum first: one vectorised pass answers the common all-finite case.
-    var acc: Float = 0
-    for i in 0..<t.count { acc += p[i] * 0 }
-    if acc.isNaN { bad = true }
-    guard bad else { return nil }
-    return (0..<t.count).first { !p[$0].isFinite }
 }

@@ -20,7 +20,8 @@ extension CommandOutputTests {
         @Test func summaryOfAModelTooLargeToBuild() throws {
             let text = try CommandRunner.run(["summary", "--units", "1000000000"])
             #expect(text.contains(" Total params: 795,000,000,010 (2.89 TB)\n"), "\(text)")
-            #expect(CommandRunner.failure(["summary", "--units", "0"])?.contains("units must be positive") == true)
+            #expect(CommandRunner.failure(["summary", "--units", "0"])?.contains("--units must be a positive whole number, got 0") == true)
+            #expect(CommandRunner.failure(["summary", "--units", "9223372036854775807"])?.contains("overflows a 64-bit count") == true)
         }
 
         @Test func summaryRejectsBadArguments() {

@@ -29,7 +29,7 @@ import Tensors
         let x = Tensor(zeros: [24, 4]); x.fillNormal(using: &rng)
         let y = Tensor(zeros: [24, 3])
         for r in 0..<24 { y[r, r % 3] = 1 }
-        try model.fit(x: x, y: y, epochs: 2, batchSize: 8, verbose: .silent)
+        try model.fit(x: x, y: y, epochs: 2, batchSize: 8)
         model.state[0].value[1] = -0.75  // state the optimizer never sets
         return (model, x)
     }
@@ -152,7 +152,7 @@ import Tensors
         let x = Tensor(zeros: [16, 4]); x.fillNormal(using: &rng)
         let y = Tensor(zeros: [16, 2])
         for r in 0..<16 { y[r, r % 2] = 1 }
-        try model.fit(x: x, y: y, epochs: 3, batchSize: 4, verbose: .silent)
+        try model.fit(x: x, y: y, epochs: 3, batchSize: 4)
         #expect(model.parameters[0].value.scalars != scaleBefore, "the trainable scale moved")
         #expect(model.state[0].value.scalars == [0.25, 0.25, 0.25, 0.25])
         #expect(!model.parameters.contains { $0 === model.state[0] })

@@ -22,7 +22,7 @@ import Tensors
         let x = Tensor(zeros: [40, 5]); x.fillNormal(using: &rng)
         let y = Tensor(zeros: [40, 3])
         for r in 0..<40 { y[r, r % 3] = 1 }
-        try model.fit(x: x, y: y, epochs: 3, batchSize: 8, verbose: .silent)
+        try model.fit(x: x, y: y, epochs: 3, batchSize: 8)
         return (model, x)
     }
 

@@ -22,12 +22,12 @@ import Tensors
         let p = model.forward(x, training: true)
         let g = Tensor(zeros: p.shape)
         if fused {
-            let loss = try #require(model.fusedSoftmaxLoss)
-            loss.softmaxPreActivationGradient(probabilities: p, targets: y, into: g)
+            let loss = try #require(model.fusedLoss)
+            loss.preActivationGradient(probabilities: p, targets: y, into: g)
         } else {
             _ = try #require(model.loss).compute(predictions: p, targets: y, gradient: g)
         }
-        model.backward(g, fusedSoftmax: fused)
+        model.backward(g, fusedOutput: fused)
         return model.parameters.map(\.gradient.doubles)
     }
 
@@ -64,16 +64,16 @@ import Tensors
             return m
         }
         let denseSoftmax = try model({ Sequential { Dense(3, activation: .softmax, inputShape: [2]) } }, loss: "categorical_crossentropy")
-        #expect(denseSoftmax.fusedSoftmaxLoss != nil)
+        #expect(denseSoftmax.fusedLoss != nil)
         let sparse = try model({ Sequential { Dense(3, activation: .softmax, inputShape: [2]) } }, loss: "sparse_categorical_crossentropy")
-        #expect(sparse.fusedSoftmaxLoss != nil)
+        #expect(sparse.fusedLoss != nil)
         let sigmoid = try model({ Sequential { Dense(3, inputShape: [2]); Sigmoid() } }, loss: "binary_crossentropy")
-        #expect(sigmoid.fusedSoftmaxLoss != nil)
+        #expect(sigmoid.fusedLoss != nil)
         // Mismatched pairs and other losses use the plain chain rule.
-        #expect(try model({ Sequential { Dense(3, activation: .softmax, inputShape: [2]) } }, loss: "binary_crossentropy").fusedSoftmaxLoss == nil)
-        #expect(try model({ Sequential { Dense(3, activation: .sigmoid, inputShape: [2]) } }, loss: "categorical_crossentropy").fusedSoftmaxLoss == nil)
-        #expect(try model({ Sequential { Dense(3, activation: .softmax, inputShape: [2]) } }, loss: "mse").fusedSoftmaxLoss == nil)
-        #expect(try model({ Sequential { Dense(3, activation: .softmax, inputShape: [2]); PReLU() } }, loss: "categorical_crossentropy").fusedSoftmaxLoss == nil)
+        #expect(try model({ Sequential { Dense(3, activation: .softmax, inputShape: [2]) } }, loss: "binary_crossentropy").fusedLoss == nil)
+        #expect(try model({ Sequential { Dense(3, activation: .sigmoid, inputShape: [2]) } }, loss: "categorical_crossentropy").fusedLoss == nil)
+        #expect(try model({ Sequential { Dense(3, activation: .softmax, inputShape: [2]) } }, loss: "mse").fusedLoss == nil)
+        #expect(try model({ Sequential { Dense(3, activation: .softmax, inputShape: [2]); PReLU() } }, loss: "categorical_crossentropy").fusedLoss == nil)
     }
 
     @Test func standAloneSigmoidFusedMatchesTheChainRule() throws {

@@ -15,18 +15,18 @@ import Tensors
     @Test func fitsTwoBlobsWithSoftmax() throws {
         let train = Blobs(count: 400, seed: 1), test = Blobs(count: 200, seed: 2)
         let model = Self.classifier(seed: 3)
-        try model.compile(optimizer: Adam(learningRate: 0.01), loss: CategoricalCrossEntropy())
-        let history = try model.fit(x: train.x, y: train.oneHotTargets, epochs: 10, batchSize: 16, verbose: .silent)
-        #expect(history.epochs.count == 10)
-        #expect(history.epochs.last!.loss < history.epochs.first!.loss)
+        try model.compile(optimizer: Adam(learningRate: 0.01), loss: CategoricalCrossEntropy(), metrics: ["accuracy"])
+        let history = try model.fit(x: train.x, y: train.oneHotTargets, epochs: 10, batchSize: 16)
+        #expect(history.epochs == 10)
+        #expect(history["loss"].last! < history["loss"].first!)
         let result = try model.evaluate(x: test.x, y: test.oneHotTargets)
-        #expect(result.accuracy > 0.95)
+        #expect(result["accuracy"]! > 0.95)
         let p = try model.predict(test.x, batchSize: 64)
         #expect(p.shape == [200, 2])
         #expect((0..<200).allSatisfy { abs(p[$0, 0] + p[$0, 1] - 1) < 1e-5 })
         let predicted = (0..<200).map { p[$0, 1] > p[$0, 0] ? 1 : 0 }
         let agree = zip(predicted, test.labels).filter { $0 == $1 }.count
-        #expect(abs(Double(agree) / 200 - result.accuracy) < 1e-9)
+        #expect(abs(Double(agree) / 200 - result["accuracy"]!) < 1e-9)
     }
 
     @Test func fitsTwoBlobsWithSigmoidAndBinaryCrossEntropy() throws {
@@ -35,9 +35,9 @@ import Tensors
             Dense(8, activation: ReLU(), inputShape: [2])
             Dense(1, activation: Sigmoid())
         }
-        try model.compile(optimizer: "adam", loss: "binary_crossentropy")
-        try model.fit(x: train.x, y: train.binaryTargets, epochs: 10, batchSize: 16, verbose: .silent)
-        #expect(try model.evaluate(x: test.x, y: test.binaryTargets).accuracy > 0.95)
+        try model.compile(optimizer: "adam", loss: "binary_crossentropy", metrics: ["accuracy"])
+        try model.fit(x: train.x, y: train.binaryTargets, epochs: 10, batchSize: 16)
+        #expect(try model.evaluate(x: test.x, y: test.binaryTargets)["accuracy"]! > 0.95)
     }
 
     /// XOR of the signs of two coordinates needs the hidden non-linearity.
@@ -52,9 +52,9 @@ import Tensors
             Dense(16, activation: ReLU(), inputShape: [2])
             Dense(2, activation: Softmax())
         }
-        try model.compile(optimizer: Adam(learningRate: 0.02), loss: SparseCategoricalCrossEntropy())
-        let history = try model.fit(x: x, y: y, epochs: 40, batchSize: 32, verbose: .silent)
-        #expect(history.epochs.last!.accuracy > 0.9)
+        try model.compile(optimizer: Adam(learningRate: 0.02), loss: SparseCategoricalCrossEntropy(), metrics: ["accuracy"])
+        let history = try model.fit(x: x, y: y, epochs: 40, batchSize: 32)
+        #expect(history["accuracy"].last! > 0.9)
     }
 
     @Test func sameSeedTrainsIdenticalWeights() throws {
@@ -62,7 +62,7 @@ import Tensors
         func train(seed: UInt64) throws -> [[Float]] {
             let model = Self.classifier(seed: seed)
             try model.compile(optimizer: RMSprop(), loss: CategoricalCrossEntropy())
-            try model.fit(x: data.x, y: data.oneHotTargets, epochs: 3, batchSize: 8, verbose: .silent)
+            try model.fit(x: data.x, y: data.oneHotTargets, epochs: 3, batchSize: 8)
             return model.weights.map(\.scalars)
         }
         let a = try train(seed: 5), b = try train(seed: 5), c = try train(seed: 6)
@@ -76,39 +76,61 @@ import Tensors
         let data = Blobs(count: 12, seed: 8)
         let y = data.oneHotTargets
         let split = Self.classifier(seed: 1), plain = Self.classifier(seed: 1)
-        try split.compile(optimizer: SGD(learningRate: 0.1), loss: CategoricalCrossEntropy())
-        try plain.compile(optimizer: SGD(learningRate: 0.1), loss: CategoricalCrossEntropy())
-        let h = try split.fit(x: data.x, y: y, epochs: 2, batchSize: 4, validationSplit: 0.25, verbose: .silent)
-        try plain.fit(x: data.x.rows(0..<9), y: y.rows(0..<9), epochs: 2, batchSize: 4, verbose: .silent)
+        try split.compile(optimizer: SGD(learningRate: 0.1), loss: CategoricalCrossEntropy(), metrics: ["accuracy"])
+        try plain.compile(optimizer: SGD(learningRate: 0.1), loss: CategoricalCrossEntropy(), metrics: ["accuracy"])
+        let h = try split.fit(x: data.x, y: y, epochs: 2, batchSize: 4, validationSplit: 0.25)
+        try plain.fit(x: data.x.rows(0..<9), y: y.rows(0..<9), epochs: 2, batchSize: 4)
         #expect(split.weights.map(\.scalars) == plain.weights.map(\.scalars))
         let held = try split.evaluate(x: data.x.rows(9..<12), y: y.rows(9..<12))
         #expect(h["val_loss"].count == 2)
-        #expect(abs(h["val_loss"][1] - held.loss) < 1e-9)
-        #expect(abs(h["val_accuracy"][1] - held.accuracy) < 1e-9)
+        #expect(abs(h["val_loss"][1] - held["loss"]!) < 1e-9)
+        #expect(abs(h["val_accuracy"][1] - held["accuracy"]!) < 1e-9)
     }
 
     @Test func validationDataIsReportedEachEpoch() throws {
         let train = Blobs(count: 40, seed: 1), val = Blobs(count: 10, seed: 2)
         let model = Self.classifier(seed: 0)
-        try model.compile(optimizer: Adam(), loss: CategoricalCrossEntropy())
+        try model.compile(optimizer: Adam(), loss: CategoricalCrossEntropy(), metrics: ["accuracy"])
         var lines = [String]()
         let h = try model.fit(x: train.x, y: train.oneHotTargets, epochs: 2, batchSize: 10,
-                              validationData: (val.x, val.oneHotTargets), verbose: .oneLinePerEpoch, output: { lines.append($0) })
+                              validationData: (val.x, val.oneHotTargets),
+                              callbacks: [ProgressBar(mode: .linePerEpoch, write: { lines.append($0) })])
         #expect(h["val_accuracy"].count == 2)
         #expect(lines.first == "Epoch 1/2\n")
         #expect(lines.count == 4)
         // Keras 2 style: samples seen out of the epoch's samples.
         #expect(lines[1].hasPrefix("40/40 ━━━━━━━━━━━━━━━━━━━━ "), "\(lines[1])")
         #expect(lines[1].contains(" - val_accuracy: "))
-        #expect(lines[1].contains(String(format: " - loss: %.4f", h.epochs[0].loss)))
+        #expect(lines[1].contains(String(format: " - loss: %.4f", h["loss"][0])))
     }
 
-    @Test func silentPrintsNothing() throws {
+    /// The bar redraws in place: every write but the epoch heading starts with a carriage return,
+    /// and the last one ends the epoch's line.
+    @Test func barModeRedrawsInPlace() throws {
         let data = Blobs(count: 20, seed: 1)
         let model = Self.classifier(seed: 0)
         try model.compile(optimizer: Adam(), loss: CategoricalCrossEntropy())
         var lines = [String]()
-        try model.fit(x: data.x, y: data.oneHotTargets, epochs: 1, verbose: .silent, output: { lines.append($0) })
-        #expect(lines.isEmpty)
+        try model.fit(x: data.x, y: data.oneHotTargets, epochs: 1, batchSize: 5,
+                      callbacks: [ProgressBar(mode: .bar, write: { lines.append($0) })])
+        #expect(lines.first == "Epoch 1/1\n")
+        #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("\r") })
+        #expect(lines.last!.hasPrefix("\r20/20 ━━━━━━━━━━━━━━━━━━━━ ") && lines.last!.hasSuffix("\u{1B}[K\n"))
+        #expect(!lines.last!.contains("accuracy"), "no metrics asked for, none shown")
+    }
+
+    /// Keras's default `metrics: []`: a regression fit reports the loss and nothing else.
+    @Test func regressionHistoryHasNoAccuracy() throws {
+        let data = Blobs(count: 20, seed: 1)
+        let model = Sequential(seed: 1) { Dense(1, inputShape: [2]) }
+        try model.compile(optimizer: SGD(), loss: MeanSquaredError())
+        let h = try model.fit(x: data.x, y: data.binaryTargets, epochs: 2, batchSize: 5, validationSplit: 0.25)
+        #expect(h.keys == ["loss", "val_loss"])
+        #expect(try model.evaluate(x: data.x, y: data.binaryTargets).keys.sorted() == ["loss"])
+        try model.compile(optimizer: SGD(), loss: MeanSquaredError(), metrics: ["mae", "mean_squared_error"])
+        let keyed = try model.fit(x: data.x, y: data.binaryTargets, epochs: 1, batchSize: 5)
+        #expect(keyed.keys == ["loss", "mae", "mean_squared_error"])
+        // With the mse loss, the mse metric is the same running mean as the loss.
+        #expect(abs(keyed["mean_squared_error"][0] - keyed["loss"][0]) < 1e-6)
     }
 }

@@ -1,0 +1,46 @@
+import Tensors
+
+/// Keras `mean_squared_error` (`mse`): the mean over every output element of (prediction - target)^2.
+public final class MeanSquaredErrorMetric: RegisteredMetric {
+    public static let id = "mean_squared_error"
+    public static let aliases = ["mse"]
+    public let name: String
+    private var sum = 0.0, count = 0
+
+    public init(name: String = id) { self.name = name }
+
+    public func reset() { (sum, count) = (0, 0) }
+
+    public func update(predictions p: Tensor, targets t: Tensor) {
+        var s = 0.0
+        for i in 0..<p.count {
+            let d = Double(p[i] - t[i])
+            s += d * d
+        }
+        sum += s
+        count += p.count
+    }
+
+    public var result: Double { count == 0 ? 0 : sum / Double(count) }
+}
+
+/// Keras `mean_absolute_error` (`mae`): the mean over every output element of |prediction - target|.
+public final class MeanAbsoluteErrorMetric: RegisteredMetric {
+    public static let id = "mean_absolute_error"
+    public static let aliases = ["mae"]
+    public let name: String
+    private var sum = 0.0, count = 0
+
+    public init(name: String = id) { self.name = name }
+
+    public func reset() { (sum, count) = (0, 0) }
+
+    public func update(predictions p: Tensor, targets t: Tensor) {
+        var s = 0.0
+        for i in 0..<p.count { s += Double(abs(p[i] - t[i])) }
+        sum += s
+        count += p.count
+    }
+
+    public var result: Double { count == 0 ? 0 : sum / Double(count) }
+}
