@@ -9,19 +9,19 @@ enum ClassLabels {
         guard let highest = present.lastIndex(of: true) else {
             throw DatasetError(file: files.first?.file ?? "", "holds no labels; expected at least two classes")
         }
-        guard let gap = present[0..<highest].firstIndex(of: false) else {
+        let missing = (0..<highest).filter { !present[$0] }
+        guard !missing.isEmpty else {
             guard highest >= 1 else {
                 throw DatasetError(file: files[0].file, "every label is 0; expected labels 0..<k for k >= 2 classes")
             }
             return highest + 1
         }
-        // The smallest label past the first missing class is the first one that cannot be right.
-        let offending = present[gap...].firstIndex(of: true)!
+        // The highest label sets k, so it is the one a stray value (255 among digits) shows up as.
+        let shown = missing.prefix(5).map(String.init).joined(separator: ", ") + (missing.count > 5 ? ", ..." : "")
         for f in files {
-            if let index = f.labels.firstIndex(of: UInt8(offending)) {
-                let missing = offending - 1 == gap ? "class \(gap) has" : "classes \(gap)...\(offending - 1) have"
-                throw DatasetError(file: f.file, "label \(offending) at index \(index), but \(missing) no example; "
-                                       + "expected labels 0..<k with every class present")
+            if let index = f.labels.firstIndex(of: UInt8(highest)) {
+                throw DatasetError(file: f.file, "label \(highest) at index \(index) implies \(highest + 1) classes, but \(missing.count) of them "
+                                       + "have no example (\(shown)); expected labels 0..<k with every class present")
             }
         }
         preconditionFailure("a label marked present was not found")
