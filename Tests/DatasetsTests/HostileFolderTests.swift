@@ -130,6 +130,14 @@ import Testing
         let error = loadError(String(decoding: odd, as: UTF8.self))
         #expect(error?.message.contains("no such directory") == true)
         #expect(DataPath(bytes: odd).description == dir + "\\xFFA")
+        // What the command line hands over: the decoded text, matched back to argv's raw bytes.
+        let typed = String(decoding: odd, as: UTF8.self)
+        #expect(typed.contains("\u{FFFD}"))
+        for argv in [[Array("actlab".utf8), Array("--data".utf8), odd], [Array("actlab".utf8), Array("--data=".utf8) + odd]] {
+            let path = try #require(DataPath.matching(typed, in: argv))
+            #expect(try MNIST.load(directory: path).testLabels == [7, 3, 6, 8])
+        }
+        #expect(DataPath.matching(typed, in: [Array("actlab".utf8), Array("other".utf8)]) == nil)
     }
 
     @Test func strayNonUTF8NameIsListedEscaped() throws {
