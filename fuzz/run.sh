@@ -20,8 +20,10 @@ for t in "${targets[@]}"; do
 done
 
 # Release code with coverage and AddressSanitizer; the library's own modules are instrumented too.
-swift build -c release -Xswiftc -sanitize=fuzzer,address >&2
-bin="$(swift build -c release -Xswiftc -sanitize=fuzzer,address --show-bin-path)"
+# lld, because gold fails with an internal error on these objects.
+flags=(-c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld)
+swift build "${flags[@]}" >&2
+bin="$(swift build "${flags[@]}" --show-bin-path)"
 
 # Swift's runtime keeps metadata caches for the life of the process, which LeakSanitizer reports.
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}"

@@ -1,9 +1,9 @@
+import FuzzDriver
 import Datasets
 
 /// IDX bytes, raw or gzip-compressed, through the same path `IDXFile.read` takes after reading a file.
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzIDX(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+let fuzzIDX: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32 = { data, size in
+    let bytes = fuzzInput(data, size)
     do {
         if Gzip.isGzip(bytes) {
             let head = try Gzip.decompress(bytes, file: "fuzz.gz", limit: 20)
@@ -13,7 +13,7 @@ public func fuzzIDX(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
             _ = try IDXFile.parse(inflated, file: "fuzz.gz")
         } else {
             let parsed = try IDXFile.parse(bytes, file: "fuzz")
-            precondition(parsed.bytes.count == parsed.dimensions.reduce(1, *) || parsed.dimensions.contains(0))
+            precondition(parsed.dimensions.contains(0) ? parsed.bytes.isEmpty : parsed.bytes.count == parsed.dimensions.reduce(1, *))
         }
     } catch is DatasetError {
     } catch {
@@ -21,3 +21,5 @@ public func fuzzIDX(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     }
     return 0
 }
+
+runFuzzer(fuzzIDX)

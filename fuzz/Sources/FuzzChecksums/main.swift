@@ -1,9 +1,9 @@
+import FuzzDriver
 import Datasets
 
 /// SHA256SUMS text: parses or throws DatasetError naming a line; what parses is well formed.
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzChecksums(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+let fuzzChecksums: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32 = { data, size in
+    let bytes = fuzzInput(data, size)
     do {
         let list = try ChecksumList.parse(bytes, file: "SUMS")
         for e in list.entries {
@@ -17,3 +17,5 @@ public func fuzzChecksums(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     }
     return 0
 }
+
+runFuzzer(fuzzChecksums)
