@@ -27,6 +27,9 @@ bin="$(swift build "${flags[@]}" --show-bin-path)"
 
 # Swift's runtime keeps metadata caches for the life of the process, which LeakSanitizer reports.
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}"
+# Swift's own crash backtracer reads the dead process's memory, which AddressSanitizer then
+# reports instead of the real failure; libFuzzer prints the stack itself.
+export SWIFT_BACKTRACE="${SWIFT_BACKTRACE:-enable=no}"
 mkdir -p .work/crashes
 failed=()
 for t in "${targets[@]}"; do

@@ -91,7 +91,14 @@ extension Sequential {
             let layer: any Layer
             switch r.type {
             case "Dense": layer = Dense(try need(r.units, "units"), activation: try activation(), inputShape: r.inputShape, name: r.name)
-            case "Maxout": layer = Maxout(try need(r.units, "units"), pieces: try need(r.pieces, "pieces"), inputShape: r.inputShape, name: r.name)
+            case "Maxout":
+                let (units, pieces) = (try need(r.units, "units"), try need(r.pieces, "pieces"))
+                // Maxout(pieces:) treats a bad count as a programming error; from a file it is bad data.
+                do { _ = try MaxoutActivation(parameters: ["pieces": Double(pieces)]) } catch { throw fail("layer '\(r.name)': \(error)") }
+                guard units > 0, !units.multipliedReportingOverflow(by: pieces).overflow else {
+                    throw fail("layer '\(r.name)' has \(units) units of \(pieces) pieces; expected a positive count that fits")
+                }
+                layer = Maxout(units, pieces: pieces, inputShape: r.inputShape, name: r.name)
             case "PReLU": layer = PReLU(alpha: try need(r.initialValue, "initial alpha"), name: r.name)
             case "Swish": layer = Swish(beta: try need(r.initialValue, "initial beta"), name: r.name)
             case "Activation", "RReLU": layer = ActivationLayer(try activation(), name: r.name)

@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+@testable import Layers
+
+/// Model files found by fuzz/run.sh model-json that trapped instead of throwing.
+@Suite struct ModelFileFuzzRegressionTests {
+    func loadError(_ json: String) -> String? {
+        do { _ = try Sequential.deserialize(Data(json.utf8), source: "fuzzed.json"); return nil } catch { return "\(error)" }
+    }
+
+    static func maxout(units: Int, pieces: Int) -> String {
+        """
+        {"format": "activationlab-model", "version": 1, "name": "m", "seed": 7, "layers": [{"inputShape": [4], "name": "mx",
+         "pieces": \(pieces), "type": "Maxout", "units": \(units), "weights": []}]}
+        """
+    }
+
+    /// pieces 0 reached MaxoutActivation's precondition.
+    @Test func maxoutWithZeroPieces() {
+        let error = loadError(Self.maxout(units: 2, pieces: 0))
+        #expect(error?.hasPrefix("fuzzed.json: layer 'mx': ") == true, "\(String(describing: error))")
+        #expect(error?.contains("pieces") == true)
+    }
+
+    /// units * pieces overflowed Int in Maxout's initialiser.
+    @Test func maxoutWhoseWidthOverflows() {
+        let error = loadError(Self.maxout(units: Int.max / 2, pieces: 3))
+        #expect(error?.contains("layer 'mx' has \(Int.max / 2) units of 3 pieces; expected a positive count that fits") == true,
+                "\(String(describing: error))")
+    }
+}
