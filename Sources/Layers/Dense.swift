@@ -43,6 +43,10 @@ public final class Dense: Layer {
             throw LayerError.shapeMismatch(layer: name, expected: "a flat input (features,)", got: inputShape)
         }
         inputs = inputShape[0]
+        // Units can come from a model file or a command line: an absurd count is an error, not a trap.
+        do { try MemoryBudget.check(shape: [inputs, units], for: "the kernel") } catch {
+            throw LayerError.invalidArgument(layer: name, message: "\(error)")
+        }
         let limit = (6 / Float(inputs + units)).squareRoot()
         let w = Tensor(zeros: [inputs, units])
         w.fillUniform(-limit, limit, using: &rng)

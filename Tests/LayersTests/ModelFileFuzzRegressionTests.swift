@@ -28,4 +28,15 @@ import Testing
         #expect(error?.contains("layer 'mx' has \(Int.max / 2) units of 3 pieces; expected a positive count that fits") == true,
                 "\(String(describing: error))")
     }
+
+    /// 10^11 units were allocated as asked (a 1.2 TB kernel) instead of being checked first.
+    @Test func denseWithAbsurdUnits() {
+        let json = """
+            {"format": "activationlab-model", "version": 1, "name": "m", "seed": 1, "layers": [{"type": "Dense", "name": "big",
+             "units": 100000000000, "activation": {"id": "relu", "parameters": {}}, "inputShape": [3], "weights": []}]}
+            """
+        let error = loadError(json)
+        #expect(error?.hasPrefix("fuzzed.json: layer 'big': the kernel of shape [3, 100000000000] needs ") == true, "\(String(describing: error))")
+        #expect(error?.contains("this machine can hold at most") == true)
+    }
 }
