@@ -10,8 +10,17 @@ struct ExpressionParser {
     private let tokens: [ExpressionToken]
     private var index = 0
 
+    /// The longest expression accepted. Parsing, the derivative, printing and evaluation all
+    /// recurse over the tree, whose depth the length bounds: 20,000 nested parentheses or 60,000
+    /// minus signs overflowed the stack before this limit.
+    static let maximumLength = 1000
+
     /// Parses `text`, throwing an `ExpressionError` that points at the first offending column.
     static func parse(_ text: String) throws -> ExpressionTree {
+        guard text.count <= maximumLength else {
+            throw ExpressionError("expression is \(text.count) characters long; expected at most \(maximumLength)",
+                                  in: String(text.prefix(40)) + "...")
+        }
         var parser = try ExpressionParser(text: text)
         if case .end = parser.current.kind {
             throw ExpressionError("empty expression", in: text, column: 1)
