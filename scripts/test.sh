@@ -2,6 +2,7 @@
 # The test suite: set up, then `swift test` (extra arguments pass through, e.g. --filter LayersTests).
 # With no arguments it also runs the numerics suites again in the release build the other scripts
 # use (this CPU, fused multiply-adds), whose exp/log/erf round differently and must meet the same bounds.
+# FUZZ_SECONDS=10 bash scripts/test.sh adds a short fuzzing run of every input reader (fuzz/run.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -9,4 +10,7 @@ swift test "$@"
 if [ $# -eq 0 ]; then
     swift test -c release -Xswiftc -target-cpu -Xswiftc native -Xswiftc -DACTLAB_FMA \
         --scratch-path .build-native --filter 'TensorsTests|ActivationsTests'
+fi
+if [ -n "${FUZZ_SECONDS:-}" ]; then
+    bash fuzz/run.sh "$FUZZ_SECONDS"
 fi

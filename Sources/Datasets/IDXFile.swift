@@ -40,7 +40,13 @@ public struct IDXFile: Equatable, Sendable {
         }
         let header = try Header(try Gzip.decompress(raw, file: file, limit: maximumHeaderSize), file: file)
         try header.checkBudget(bytesPerElement: bytesPerElement, file: file)
-        let bytes = try Gzip.decompress(raw, file: file, limit: header.size + header.elements)
+        let bytes: [UInt8]
+        do {
+            bytes = try Gzip.decompress(raw, file: file, limit: header.size + header.elements)
+        } catch let error as DatasetError {
+            // Say what the header promised next to where the stream stopped.
+            throw DatasetError(file: file, error.message + "; the header declares \(header.elements) data bytes for dimensions \(header.dimensions)")
+        }
         guard bytes.count <= header.size + header.elements else {
             throw DatasetError(file: file, "holds more than the \(header.elements) data bytes its header declares for dimensions \(header.dimensions)")
         }

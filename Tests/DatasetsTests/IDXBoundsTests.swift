@@ -67,3 +67,34 @@ import Tensors
         }
     }
 }
+
+extension IDXBoundsTests {
+    /// The review's case: a small gzip file whose header claims 5,000,000 images. Within the
+    /// budget the claim is still not believed: inflation stops where the data does.
+    @Test func claimOfFiveMillionImagesOverLittleData() throws {
+        let dir = try TestFiles.makeDirectory()
+        defer { TestFiles.remove(dir) }
+        let header: [UInt8] = [0, 0, 8, 3, 0, 0x4C, 0x4B, 0x40, 0, 0, 0, 28, 0, 0, 0, 28]
+        try TestFiles.write(TestFiles.gzip(header + [UInt8](repeating: 0, count: 1000)), to: dir + "/claim.gz")
+        let error = readError(dir + "/claim.gz")
+        #expect(error?.file == dir + "/claim.gz")
+        if 5_000_000 * 784 <= MemoryBudget.limitBytes {
+            #expect(error?.message == "truncated: 1000 data bytes, expected 3920000000 for dimensions [5000000, 28, 28]")
+        } else {
+            #expect(error?.message.hasPrefix("header declares dimensions [5000000, 28, 28]: the data needs 3.7 GiB") == true, "\(String(describing: error))")
+        }
+    }
+}
+
+extension IDXBoundsTests {
+    @Test func cutGzipStreamSaysWhatTheHeaderDeclared() throws {
+        let dir = try TestFiles.makeDirectory()
+        defer { TestFiles.remove(dir) }
+        var rng = RandomGenerator(seed: 5)
+        let packed = try TestFiles.gzip(TestFiles.idx(dimensions: [100, 10, 10], data: (0..<10_000).map { _ in UInt8(truncatingIfNeeded: rng.next()) }))
+        try TestFiles.write(Array(packed.prefix(packed.count / 2)), to: dir + "/cut.gz")
+        let error = readError(dir + "/cut.gz")
+        #expect(error?.message.hasPrefix("truncated gzip stream: ended after ") == true, "\(String(describing: error))")
+        #expect(error?.message.hasSuffix("; the header declares 10000 data bytes for dimensions [100, 10, 10]") == true)
+    }
+}
