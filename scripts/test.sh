@@ -3,6 +3,7 @@
 # With no arguments it also runs the numerics suites again in the release build the other scripts
 # use (this CPU, fused multiply-adds), whose exp/log/erf round differently and must meet the same bounds,
 # and checks that another package can depend on this one by version (scripts/check-dependency.sh).
+# FUZZ_SECONDS=10 bash scripts/test.sh adds a short fuzzing run of every input reader (fuzz/run.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -11,4 +12,7 @@ if [ $# -eq 0 ]; then
     swift test -c release -Xswiftc -target-cpu -Xswiftc native -Xswiftc -DACTLAB_FMA \
         --scratch-path .build-native --filter 'TensorsTests|ActivationsTests'
     bash scripts/check-dependency.sh
+fi
+if [ -n "${FUZZ_SECONDS:-}" ]; then
+    bash fuzz/run.sh "$FUZZ_SECONDS"
 fi

@@ -72,6 +72,10 @@ public final class Dense: RegisteredLayer {
     public func build(inputShape: [Int], rng: inout RandomGenerator) throws {
         let plan = try plan(inputShape: inputShape)
         inputs = inputShape[0]
+        // Units can come from a model file or a command line: an absurd count is an error, not a trap.
+        do { try MemoryBudget.check(shape: [inputs, units], for: "the kernel") } catch {
+            throw LayerError.invalidArgument(layer: name, message: "\(error)")
+        }
         let limit = (6 / Float(inputs + units)).squareRoot()
         let w = Tensor(zeros: [inputs, units])
         w.fillUniform(-limit, limit, using: &rng)

@@ -2,12 +2,13 @@ import Foundation
 import Testing
 @testable import Datasets
 
-/// MNIST.load on small hand-made folders: 6 training and 4 test images of 2 x 3 pixels.
+/// MNIST.load on small hand-made folders: 6 training and 4 test images of 2 x 3 pixels, labels
+/// covering the ten digits between them.
 @Suite struct MNISTLoadTests {
     static let trainPixels: [UInt8] = (0..<36).map { UInt8($0 * 7) }
     static let trainLabels: [UInt8] = [5, 0, 4, 1, 9, 2]
     static let testPixels: [UInt8] = (0..<24).map { UInt8(255 - $0) }
-    static let testLabels: [UInt8] = [7, 2, 1, 0]
+    static let testLabels: [UInt8] = [7, 3, 6, 8]
 
     /// Writes the four files; `gzip` compresses them, `prefix` is "t10k" or "test", `sums` adds a SHA256SUMS.
     static func makeFolder(gzip: Bool = true, prefix: String = "t10k", sums: Bool = true,
@@ -41,7 +42,7 @@ import Testing
         #expect(m.trainImages.shape == [6, 6])
         #expect(m.testImages.shape == [4, 6])
         #expect(m.trainLabels == [5, 0, 4, 1, 9, 2])
-        #expect(m.testLabels == [7, 2, 1, 0])
+        #expect(m.testLabels == [7, 3, 6, 8])
         #expect(m.imageShape == [2, 3])
         #expect(m.classCount == 10)
         #expect(abs(m.trainImages[1, 0] - Float(42) / 255) <= 1e-7)
@@ -64,7 +65,7 @@ import Testing
         let dir = try Self.makeFolder(gzip: gzip, prefix: prefix, sums: sums)
         defer { TestFiles.remove(dir) }
         let m = try MNIST.load(directory: dir)
-        #expect(m.testLabels == [7, 2, 1, 0])
+        #expect(m.testLabels == [7, 3, 6, 8])
         #expect(m.trainImages.count == 36)
     }
 

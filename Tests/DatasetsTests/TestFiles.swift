@@ -40,3 +40,16 @@ enum TestFiles {
         return bytes + data
     }
 }
+
+extension TestFiles {
+    /// rename(2) between raw byte paths, which Foundation's String paths cannot express when a
+    /// name is not UTF-8.
+    static func rename(_ from: [UInt8], to: [UInt8]) throws {
+        let status = (from + [0]).withUnsafeBufferPointer { f in
+            (to + [0]).withUnsafeBufferPointer { t in
+                f.withMemoryRebound(to: CChar.self) { f in t.withMemoryRebound(to: CChar.self) { t in Foundation.rename(f.baseAddress!, t.baseAddress!) } }
+            }
+        }
+        guard status == 0 else { throw CocoaError(.fileWriteUnknown) }
+    }
+}
