@@ -69,7 +69,7 @@ import Testing
             Case(["plot", "relu", "--out", ""], "should name an .svg file"),
             // Missing, empty and misnamed inputs.
             Case(["compare", "--data", "/nonexistent", "--quiet", "--out", scratch + "/never"], "/nonexistent: no such directory"),
-            Case(["bench", "mlp", "--data", empty, "--epochs", "1"], "holds no images"),
+            Case(["bench", "mlp", "--data", empty, "--epochs", "1"], "holds 0 images; expected at least one"),
             Case(["bench", "mlp", "--configs", "0:adam", "--data", data], "--configs batch size must be a positive whole number"),
             Case(["bench", "mlp", "--configs", "128:adamw", "--data", data], "the optimizer must be one of"),
             Case(["bench", "mlp", "--configs", "", "--data", data], "--configs must list at least one"),

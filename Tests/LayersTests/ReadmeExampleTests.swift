@@ -29,4 +29,31 @@ import Tensors
         _ = Dense(64, activation: GELU(approximation: .none))
         _ = Dense(64, activation: SiLU(beta: 1.5))
     }
+
+    /// The README's callbacks snippet: early stopping, a best-only checkpoint, a CSV log and the NaN guard together.
+    @Test func callbacksSnippetRuns() throws {
+        let folder = NSTemporaryDirectory() + "actlab-readme-callbacks-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let model = Sequential(seed: 4) {
+            Dense(8, activation: .relu, inputShape: [2])
+            Dense(1, activation: .sigmoid)
+        }
+        try model.compile(optimizer: "adam", loss: "binary_crossentropy", metrics: ["accuracy"])
+        var rng = RandomGenerator(seed: 6)
+        let x = Tensor(zeros: [200, 2]); x.fillNormal(using: &rng)
+        let y = Tensor(zeros: [200, 1])
+        for r in 0..<200 { y[r, 0] = x[r, 0] + x[r, 1] > 0 ? 1 : 0 }
+        let history = try model.fit(x: x, y: y, epochs: 50, batchSize: 32, validationSplit: 0.2, callbacks: [
+            EarlyStopping(monitor: "val_loss", patience: 3, restoreBestWeights: true),
+            try ModelCheckpoint(filepath: folder + "/best.model.json", monitor: "val_loss", saveBestOnly: true),
+            CSVLogger(filename: folder + "/training.csv"),
+            TerminateOnNaN(),
+        ])
+        #expect(history.epochs >= 1 && history.epochs <= 50)
+        #expect(FileManager.default.fileExists(atPath: folder + "/best.model.json"))
+        let csv = try String(contentsOfFile: folder + "/training.csv", encoding: .utf8)
+        #expect(csv.split(separator: "\n").count == history.epochs + 1)
+        #expect(history["val_accuracy"].last! > 0.8)
+    }
 }
