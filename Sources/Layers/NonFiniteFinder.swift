@@ -20,13 +20,7 @@ enum NonFiniteFinder {
         guard let loss = model.compiledLoss, let last = layers.last else { return nil }
         let gradient = Tensor(zeros: t.shape)
         let fused = model.fusedLoss
-        let value: Float
-        if let fused {
-            value = fused.compute(predictions: t, targets: y, gradient: nil)
-            fused.preActivationGradient(probabilities: t, targets: y, into: gradient)
-        } else {
-            value = loss.compute(predictions: t, targets: y, gradient: gradient)
-        }
+        let value = model.lossAndGradient(t, y, into: gradient, loss: loss, fused: fused)
         if !value.isFinite { return (last.name, "output gives a non-finite \(loss.id) loss (\(value))") }
         if !isFinite(gradient) { return (last.name, "output gives a non-finite \(loss.id) gradient (\(firstBad(gradient)))") }
         // The same walk as Sequential.backward, checked after every layer.

@@ -24,4 +24,14 @@ extension Sequential {
               output == fusable.fusedOutput else { return nil }
         return fusable
     }
+
+    /// The batch's mean loss, writing into `gradient` dL/d(output) or, with a fused loss,
+    /// dL/d(pre-activation) of the last layer's probability function.
+    func lossAndGradient(_ predictions: Tensor, _ targets: Tensor, into gradient: Tensor,
+                         loss: any Loss, fused: (any FusableLoss)?) -> Float {
+        guard let fused else { return loss.compute(predictions: predictions, targets: targets, gradient: gradient) }
+        let value = fused.compute(predictions: predictions, targets: targets, gradient: nil)
+        fused.preActivationGradient(probabilities: predictions, targets: targets, into: gradient)
+        return value
+    }
 }

@@ -93,13 +93,7 @@ extension Sequential {
     private func trainStep(_ xb: Tensor, _ yb: Tensor, gradient: Tensor, loss: any Loss,
                            fused: (any FusableLoss)?) -> (loss: Float, predictions: Tensor) {
         let prediction = forward(xb, training: true)
-        let value: Float
-        if let fused {
-            value = fused.compute(predictions: prediction, targets: yb, gradient: nil)
-            fused.preActivationGradient(probabilities: prediction, targets: yb, into: gradient)
-        } else {
-            value = loss.compute(predictions: prediction, targets: yb, gradient: gradient)
-        }
+        let value = lossAndGradient(prediction, yb, into: gradient, loss: loss, fused: fused)
         backward(gradient, fusedOutput: fused != nil)
         return (value, prediction)
     }

@@ -5,19 +5,19 @@ import Tensors
 public final class CategoricalAccuracy: RegisteredMetric {
     public static let id = "categorical_accuracy"
     public let name: String
-    private var correct = 0, total = 0
+    private var mean = RunningMean()
 
     public init(name: String = id) { self.name = name }
 
-    public func reset() { (correct, total) = (0, 0) }
+    public func reset() { mean = RunningMean() }
 
     public func update(predictions p: Tensor, targets t: Tensor) {
         let k = p.rowLength
-        for r in 0..<p.rows where argmax(p.pointer + r * k, k) == argmax(t.pointer + r * k, k) { correct += 1 }
-        total += p.rows
+        let hits = (0..<p.rows).count { argmax(p.pointer + $0 * k, k) == argmax(t.pointer + $0 * k, k) }
+        mean.add(Double(hits), count: p.rows)
     }
 
-    public var result: Double { total == 0 ? 0 : Double(correct) / Double(total) }
+    public var result: Double { mean.value }
 }
 
 /// Keras `sparse_categorical_accuracy`: the fraction of rows whose largest prediction is at the
@@ -26,19 +26,19 @@ public final class SparseCategoricalAccuracy: RegisteredMetric {
     public static let id = "sparse_categorical_accuracy"
     public static let targets = MetricTargets.classIndices
     public let name: String
-    private var correct = 0, total = 0
+    private var mean = RunningMean()
 
     public init(name: String = id) { self.name = name }
 
-    public func reset() { (correct, total) = (0, 0) }
+    public func reset() { mean = RunningMean() }
 
     public func update(predictions p: Tensor, targets t: Tensor) {
         let k = p.rowLength
-        for r in 0..<p.rows where argmax(p.pointer + r * k, k) == Int(t[r]) { correct += 1 }
-        total += p.rows
+        let hits = (0..<p.rows).count { argmax(p.pointer + $0 * k, k) == Int(t[$0]) }
+        mean.add(Double(hits), count: p.rows)
     }
 
-    public var result: Double { total == 0 ? 0 : Double(correct) / Double(total) }
+    public var result: Double { mean.value }
 }
 
 /// The first index of the largest of `n` values.

@@ -5,11 +5,11 @@ public final class MeanSquaredErrorMetric: RegisteredMetric {
     public static let id = "mean_squared_error"
     public static let aliases = ["mse"]
     public let name: String
-    private var sum = 0.0, count = 0
+    private var mean = RunningMean()
 
     public init(name: String = id) { self.name = name }
 
-    public func reset() { (sum, count) = (0, 0) }
+    public func reset() { mean = RunningMean() }
 
     public func update(predictions p: Tensor, targets t: Tensor) {
         var s = 0.0
@@ -17,11 +17,10 @@ public final class MeanSquaredErrorMetric: RegisteredMetric {
             let d = Double(p[i] - t[i])
             s += d * d
         }
-        sum += s
-        count += p.count
+        mean.add(s, count: p.count)
     }
 
-    public var result: Double { count == 0 ? 0 : sum / Double(count) }
+    public var result: Double { mean.value }
 }
 
 /// Keras `mean_absolute_error` (`mae`): the mean over every output element of |prediction - target|.
@@ -29,18 +28,17 @@ public final class MeanAbsoluteErrorMetric: RegisteredMetric {
     public static let id = "mean_absolute_error"
     public static let aliases = ["mae"]
     public let name: String
-    private var sum = 0.0, count = 0
+    private var mean = RunningMean()
 
     public init(name: String = id) { self.name = name }
 
-    public func reset() { (sum, count) = (0, 0) }
+    public func reset() { mean = RunningMean() }
 
     public func update(predictions p: Tensor, targets t: Tensor) {
         var s = 0.0
         for i in 0..<p.count { s += Double(abs(p[i] - t[i])) }
-        sum += s
-        count += p.count
+        mean.add(s, count: p.count)
     }
 
-    public var result: Double { count == 0 ? 0 : sum / Double(count) }
+    public var result: Double { mean.value }
 }

@@ -6,27 +6,24 @@ public final class TopKCategoricalAccuracy: RegisteredMetric {
     public static let id = "top_k_categorical_accuracy"
     public let name: String
     public let k: Int
-    private var correct = 0, total = 0
+    private var mean = RunningMean()
 
-    public init(name: String = id) {
-        self.name = name
-        self.k = 5
-    }
+    public convenience init(name: String = id) { self.init(name: name, k: 5) }
 
     public init(name: String = id, k: Int) {
         self.name = name
         self.k = k
     }
 
-    public func reset() { (correct, total) = (0, 0) }
+    public func reset() { mean = RunningMean() }
 
     public func update(predictions p: Tensor, targets t: Tensor) {
         let n = p.rowLength
-        for r in 0..<p.rows where inTopK(p.pointer + r * n, n, argmax(t.pointer + r * n, n), k) { correct += 1 }
-        total += p.rows
+        let hits = (0..<p.rows).count { inTopK(p.pointer + $0 * n, n, argmax(t.pointer + $0 * n, n), k) }
+        mean.add(Double(hits), count: p.rows)
     }
 
-    public var result: Double { total == 0 ? 0 : Double(correct) / Double(total) }
+    public var result: Double { mean.value }
 }
 
 /// Keras `sparse_top_k_categorical_accuracy` (k = 5), the target an integer class label.
@@ -35,27 +32,24 @@ public final class SparseTopKCategoricalAccuracy: RegisteredMetric {
     public static let targets = MetricTargets.classIndices
     public let name: String
     public let k: Int
-    private var correct = 0, total = 0
+    private var mean = RunningMean()
 
-    public init(name: String = id) {
-        self.name = name
-        self.k = 5
-    }
+    public convenience init(name: String = id) { self.init(name: name, k: 5) }
 
     public init(name: String = id, k: Int) {
         self.name = name
         self.k = k
     }
 
-    public func reset() { (correct, total) = (0, 0) }
+    public func reset() { mean = RunningMean() }
 
     public func update(predictions p: Tensor, targets t: Tensor) {
         let n = p.rowLength
-        for r in 0..<p.rows where inTopK(p.pointer + r * n, n, Int(t[r]), k) { correct += 1 }
-        total += p.rows
+        let hits = (0..<p.rows).count { inTopK(p.pointer + $0 * n, n, Int(t[$0]), k) }
+        mean.add(Double(hits), count: p.rows)
     }
 
-    public var result: Double { total == 0 ? 0 : Double(correct) / Double(total) }
+    public var result: Double { mean.value }
 }
 
 /// Whether fewer than k of the n values are strictly larger than the value at `target`.
