@@ -69,10 +69,12 @@ struct DigitRows {
                 throw fail(number, start + 1, "\(cellName(cell)) is '\(text)'; expected \(range(cell))")
             }
             if labelled && cell == 0 {
-                guard value <= 9 else { throw fail(number, start + 1, "label is \(value); expected a digit 0...9") }
+                guard value <= 9 else { throw fail(number, start + 1, "label is \(digits(line, start, i)); expected a digit 0...9") }
                 label = Int(value)
             } else {
-                guard value <= 255 else { throw fail(number, start + 1, "\(cellName(cell)) is \(value); expected a grey level 0...255") }
+                guard value <= 255 else {
+                    throw fail(number, start + 1, "\(cellName(cell)) is \(digits(line, start, i)); expected a grey level 0...255")
+                }
                 pixels[labelled ? cell - 1 : cell] = Float(value) * (1 / 255)
             }
             if cell < cells - 1 {
@@ -84,6 +86,11 @@ struct DigitRows {
             }
         }
         return label
+    }
+
+    /// The digits of a number too large to hold, as written.
+    private func digits(_ line: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
+        Self.printable(UnsafeBufferPointer(rebasing: line[start..<end]))
     }
 
     private func range(_ cell: Int) -> String {
