@@ -35,5 +35,11 @@ import Tensors
         #expect(try loaded.predict(x).scalars == y.scalars)
         let probe = try Safetensors.read(path: dir + "/probe.safetensors")
         #expect(probe["y"]?.scalars == y.scalars)
+
+        // The other direction: a file Python wrote (F16, F32, F64), written back as F32 for it to compare.
+        let fromPython = dir + "/from_python.safetensors"
+        if FileManager.default.fileExists(atPath: fromPython) {
+            try Safetensors.read(path: fromPython).write(to: dir + "/from_python_f32.safetensors")
+        }
     }
 }

@@ -125,6 +125,13 @@ import Tensors
         #expect(e?.contains("\n") == false)
     }
 
+    /// A header nested far deeper than any real one fails in one line instead of exhausting the stack.
+    @Test func deeplyNestedHeaderIsRejected() {
+        let deep = "{\"w\":" + String(repeating: "[", count: 200_000) + String(repeating: "]", count: 200_000) + "}"
+        let e = Self.error(Self.file(deep))
+        #expect(e?.hasPrefix("w.safetensors: header ") == true, "\(String(describing: e?.prefix(200)))")
+    }
+
     /// Every truncation of a valid file and random damage to its header end in a
     /// SafetensorsError or a consistent parse, never a trap.
     @Test func truncatedAndDamagedFilesNeverTrap() throws {
