@@ -44,7 +44,7 @@ import Tensors
     @Test func layerStateTravelsInTheWeightsFile() throws {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let model = try Sequential(name: "s", seed: 3) {
+        let model = Sequential(name: "s", seed: 3) {
             ShiftLayer(offset: 0.5, inputShape: [4], name: "shift")
             Dense(2, activation: .tanh)
         }
@@ -70,7 +70,7 @@ import Tensors
     static func damagedWeights(_ edit: (inout Safetensors) -> Void) throws -> String? {
         let dir = try folder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let model = try Sequential(name: "d", seed: 1) { Dense(3, activation: .relu, inputShape: [2]); Dense(1) }
+        let model = Sequential(name: "d", seed: 1) { Dense(3, activation: .relu, inputShape: [2]); Dense(1) }
         try model.save(to: dir + "/m.json")
         var weights = try Safetensors.read(path: dir + "/m.safetensors")
         edit(&weights)
@@ -92,7 +92,7 @@ import Tensors
     @Test func aMissingOrEscapingWeightsFileIsNamed() throws {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let model = try Sequential(name: "d", seed: 1) { Dense(1, inputShape: [2]) }
+        let model = Sequential(name: "d", seed: 1) { Dense(1, inputShape: [2]) }
         try model.save(to: dir + "/m.json")
         try FileManager.default.removeItem(atPath: dir + "/m.safetensors")
         #expect(Self.loadError(dir + "/m.json") == "\(dir)/m.json: its weights: \(dir)/m.safetensors: no such file")
@@ -105,7 +105,7 @@ import Tensors
     @Test func refusesToWriteWhatCouldNotBeRead() throws {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let model = try Sequential(name: "d", seed: 1) { Dense(2, inputShape: [2]) }
+        let model = Sequential(name: "d", seed: 1) { Dense(2, inputShape: [2]) }
         #expect(throws: FileWriteError.self) { try model.save(to: dir + "/m.safetensors") }
         try model.build()
         model.layers[0].parameters[0].value[3] = .infinity
