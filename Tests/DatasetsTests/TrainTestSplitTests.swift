@@ -9,7 +9,8 @@ import Tensors
         (Tensor(shape: [n, columns], scalars: (0..<n).flatMap { r in Array(repeating: Float(r), count: columns) }), Array(0..<n))
     }
 
-    /// Values from scikit-learn 1.5: `len(train_test_split(range(n), test_size=t)[1])`.
+    /// Values from scikit-learn 1.9.1: `len(train_test_split(range(n), test_size=t)[1])`; its rejections
+    /// (test_size 0.0, 1.0, 0, n and 0.95 of 10) are the ones `sizesScikitLearnRejects` checks.
     @Test(arguments: [(42_000, 0.166, 6972), (10, 0.25, 3), (10, 0.21, 3), (3, 0.5, 2), (1000, 0.2, 200), (7, 0.1, 1)])
     func fractionsRoundUpAsScikitLearn(_ n: Int, _ fraction: Double, _ expected: Int) throws {
         #expect(try TestSize.fraction(fraction).testRows(of: n) == expected)
