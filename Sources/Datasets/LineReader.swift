@@ -21,6 +21,11 @@ final class LineReader {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw DatasetError(file: path, "no such file") }
         guard !isDir.boolValue else { throw DatasetError(file: path, "is a directory; expected a CSV file") }
+        // Devices and pipes have no end to count rows up to (/dev/zero) or cannot be read twice.
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            throw DatasetError(file: path, "is not a regular file; expected a CSV file")
+        }
         fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw DatasetError(file: path, "cannot be read (\(String(cString: strerror(errno))))") }
         memory = nil

@@ -25,6 +25,11 @@ public struct Safetensors {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw SafetensorsError(file: path, "no such file") }
         guard !isDir.boolValue else { throw SafetensorsError(file: path, "is a directory; expected a safetensors file") }
+        // A device such as /dev/zero reports size 0 and never ends.
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            throw SafetensorsError(file: path, "is not a regular file; expected a safetensors file")
+        }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         try MemoryBudget.check(elements: size, bytesPerElement: 1, for: path)
         guard let data = FileManager.default.contents(atPath: path) else { throw SafetensorsError(file: path, "cannot be read") }

@@ -140,9 +140,12 @@ import Tensors
         #expect(labels == [2, 8])
         #expect(images.scalars == (try Self.parse(text)).images.scalars)
         #expect(images.shape == [2, 28, 28, 1])
+        try FileManager.default.createSymbolicLink(atPath: dir + "/link.csv", withDestinationPath: dir + "/train.csv")
+        #expect(try KaggleDigits.loadTrain(path: dir + "/link.csv").labels == [2, 8])
         let missing = dir + "/none.csv"
         #expect(throws: DatasetError(file: missing, "no such file")) { try KaggleDigits.loadTest(path: missing) }
         #expect(throws: DatasetError(file: dir, "is a directory; expected a CSV file")) { try KaggleDigits.loadTest(path: dir) }
+        #expect(throws: DatasetError(file: "/dev/zero", "is not a regular file; expected a CSV file")) { try KaggleDigits.loadTest(path: "/dev/zero") }
     }
 
     /// A line no CSV row could be (a binary file, a missing newline for megabytes) stops at the

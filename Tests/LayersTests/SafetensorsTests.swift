@@ -80,6 +80,7 @@ import Tensors
         #expect(back.metadata == st.metadata)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["m.safetensors"])
         #expect(throws: SafetensorsError(file: dir + "/none", "no such file")) { try Safetensors.read(path: dir + "/none") }
+        #expect(throws: SafetensorsError(file: "/dev/zero", "is not a regular file; expected a safetensors file")) { try Safetensors.read(path: "/dev/zero") }
     }
 
     @Test func writerRejectsDuplicateAndReservedNames() {
