@@ -16,31 +16,31 @@ struct DigitRows {
         DatasetError(file: "\(file):\(line):\(column)", message)
     }
 
-    func checkHeader(_ raw: UnsafeBufferPointer<UInt8>) throws {
+    func checkHeader(_ raw: UnsafeBufferPointer<UInt8>, line: Int) throws {
         // A UTF-8 byte order mark, as spreadsheet programs write, is not part of the first name.
         let bom = raw.count >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF ? 3 : 0
         let cells = raw[bom...].split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
         let first = String(decoding: cells[0], as: UTF8.self)
         if !first.isEmpty, first.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
-            throw fail(1, 1, "missing header: the first line holds numbers; expected the header \(expectedHeader)")
+            throw fail(line, 1, "missing header: the first line holds numbers; expected the header \(expectedHeader)")
         }
         if labelled, first == "pixel0" {
-            throw fail(1, 1, "header has no 'label' column (a test.csv?); expected \(expectedHeader)")
+            throw fail(line, 1, "header has no 'label' column (a test.csv?); expected \(expectedHeader)")
         }
         if !labelled, first == "label" {
-            throw fail(1, 1, "header starts with 'label' (a train.csv?); expected \(expectedHeader)")
+            throw fail(line, 1, "header starts with 'label' (a train.csv?); expected \(expectedHeader)")
         }
         var column = bom + 1
         for (i, cell) in cells.enumerated() {
-            if i >= cellCount { throw fail(1, column, "header has \(cells.count) columns; expected \(expectedCells)") }
+            if i >= cellCount { throw fail(line, column, "header has \(cells.count) columns; expected \(expectedCells)") }
             let name = String(decoding: cell, as: UTF8.self)
             if name != cellName(i) {
-                throw fail(1, column, "header column \(i + 1) is '\(Self.printable(cell))'; expected '\(cellName(i))'")
+                throw fail(line, column, "header column \(i + 1) is '\(Self.printable(cell))'; expected '\(cellName(i))'")
             }
             column += cell.count + 1
         }
         if cells.count < cellCount {
-            throw fail(1, column - 1, "header has \(cells.count) columns; expected \(expectedCells)")
+            throw fail(line, column - 1, "header has \(cells.count) columns; expected \(expectedCells)")
         }
     }
 

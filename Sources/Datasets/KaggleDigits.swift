@@ -41,7 +41,7 @@ public enum KaggleDigits {
         var sawHeader = false, count = 0
         while let blank = try counting.next({ line -> Bool in
             if line.isEmpty { return true }
-            if !sawHeader { try rows.checkHeader(line) }
+            if !sawHeader { try rows.checkHeader(line, line: counting.lineNumber) }
             return false
         }) {
             if blank { continue }

@@ -58,6 +58,11 @@ import Tensors
         #expect(try Self.parse(text).labels == [4, 5])
     }
 
+    @Test func headerErrorsNameTheHeadersLine() {
+        let e = Self.error("\n\n" + Self.testHeader + "\n" + Self.row())
+        #expect(e?.file == "train.csv:3:1", "\(String(describing: e))")
+    }
+
     @Test func headerOnlyIsAnEmptyDataSet() throws {
         let (images, labels) = try Self.parse(Self.trainHeader + "\n")
         #expect(images.shape == [0, 784])
