@@ -97,10 +97,11 @@ struct DigitRows {
         labelled && cell == 0 ? "a digit 0...9" : "a whole number 0...255"
     }
 
-    /// At most 20 characters of a cell, control characters escaped, so the message stays one line.
+    /// At most 20 bytes of a cell, control characters and line separators escaped, so the message stays one line.
     static func printable(_ bytes: some Collection<UInt8>) -> String {
         let text = String(decoding: bytes.prefix(20), as: UTF8.self)
-        let escaped = text.unicodeScalars.map { $0.properties.generalCategory == .control ? $0.escaped(asASCII: true) : String($0) }.joined()
+        let breaking: Set<Unicode.GeneralCategory> = [.control, .lineSeparator, .paragraphSeparator]
+        let escaped = text.unicodeScalars.map { breaking.contains($0.properties.generalCategory) ? $0.escaped(asASCII: true) : String($0) }.joined()
         return escaped + (bytes.count > 20 ? "..." : "")
     }
 }
