@@ -8,8 +8,9 @@ import Tensors
 public struct ModelFile: Codable, Sendable {
     public static let formatName = "activationlab-model"
     public static let currentVersion = 2
-    /// Version 1 held a flat record per layer; it still loads.
-    public static let readableVersions = [1, 2]
+    /// Version 1 held a flat record per layer; it still loads. Version 3 is the architecture
+    /// alone, its tensors in a safetensors file beside it (`ModelArchitecture`, `save(to:)`).
+    public static let readableVersions = [1, 2, 3]
 
     /// One tensor.
     public struct WeightRecord: Codable, Sendable {
@@ -70,14 +71,25 @@ extension Sequential {
         guard header.format == ModelFile.formatName else { throw fail("format is '\(header.format)'; expected '\(ModelFile.formatName)'") }
         let file: ModelFile
         switch header.version {
+        case ModelArchitecture.version: return try loadArchitecture(decode(ModelArchitecture.self), source: source, fail: fail)
         case 2: file = try decode(ModelFile.self)
         case 1: file = try decode(ModelFileVersion1.self).upgraded()
         default:
-            throw fail("format version \(header.version); this build reads versions \(ModelFile.readableVersions.map(String.init).joined(separator: " and "))")
+            throw fail("format version \(header.version); this build reads versions \(ModelFile.readableVersions.map(String.init).joined(separator: ", "))")
         }
+        let model = try assemble(name: file.name, seed: file.seed, layers: file.layers.map { ($0.type, $0.name, $0.config) }, fail: fail)
+        for (layer, r) in zip(model.layers, file.layers) {
+            try load(r.weights, into: layer.parameters, layer: r.name, kind: "weight", fail: fail)
+            try load(r.state, into: layer.state, layer: r.name, kind: "state tensor", fail: fail)
+        }
+        return model
+    }
 
-        let model = Sequential(name: file.name, seed: file.seed)
-        for r in file.layers {
+    /// Makes and builds the layers a model file lists, by their registered types.
+    static func assemble(name: String, seed: UInt64, layers: [(type: String, name: String, config: JSONValue)],
+                         fail: (String) -> LayerError) throws -> Sequential {
+        let model = Sequential(name: name, seed: seed)
+        for r in layers {
             guard let type = LayerRegistry.type(named: r.type) else {
                 throw fail("layer '\(r.name)' has unknown type '\(r.type)'; known types: \(LayerRegistry.names.joined(separator: ", "))")
             }
@@ -94,10 +106,6 @@ extension Sequential {
             model.add(layer)
         }
         do { try model.build() } catch { throw fail("\(error)") }
-        for (layer, r) in zip(model.layers, file.layers) {
-            try load(r.weights, into: layer.parameters, layer: r.name, kind: "weight", fail: fail)
-            try load(r.state, into: layer.state, layer: r.name, kind: "state tensor", fail: fail)
-        }
         return model
     }
 
@@ -118,10 +126,14 @@ extension Sequential {
                     p.value[i] = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self)))
                 }
             }
-            if let bad = (0..<p.value.count).first(where: { !p.value[$0].isFinite }) {
-                let v = p.value[bad]
-                throw fail("layer '\(layer)' \(kind) '\(w.name)' holds \(v.isNaN ? "NaN" : "\(v)") at index \(bad); expected finite numbers")
-            }
+            try checkFinite(p.value, layer: layer, kind: kind, name: w.name, fail: fail)
+        }
+    }
+
+    static func checkFinite(_ value: Tensor, layer: String, kind: String, name: String, fail: (String) -> LayerError) throws {
+        if let bad = (0..<value.count).first(where: { !value[$0].isFinite }) {
+            let v = value[bad]
+            throw fail("layer '\(layer)' \(kind) '\(name)' holds \(v.isNaN ? "NaN" : "\(v)") at index \(bad); expected finite numbers")
         }
     }
 

@@ -94,6 +94,13 @@ import Testing
             Case(["show", "relu", "--param", "negative_slope=nan"], "is not a number"),
             Case(["plot", "relu", "--range", "nan,1"], "--range 'nan,1' should be two numbers"),
             Case(["list", "extra"], "Unexpected argument 'extra'"),
+            // The Kaggle-format writer and reader.
+            Case(["data", "kaggle-digits", "--from", data, "--out", scratch + "/never", "--train-rows", "-1"], "--train-rows must be a positive whole number, got -1"),
+            Case(["data", "kaggle-digits", "--from", data, "--out", scratch + "/never", "--test-rows", "many"], "--test-rows must be"),
+            Case(["data", "kaggle-digits", "--from", data, "--out", scratch + "/never", "--train-rows", "1000000"], "1000000 train.csv rows"),
+            Case(["data", "kaggle-digits", "--from", scratch + "/missing", "--out", scratch + "/never"], "no such directory"),
+            Case(["bench", "kaggle-csv", "--train", scratch + "/missing.csv"], "missing.csv"),
+            Case(["bench", "kaggle-csv", "--train", data + "/train-labels-idx1-ubyte"], "header"),
             Case(["compare", "--bogus"], "Unknown option '--bogus'"),
             // A standard output that fails: full, or a pipe nobody reads.
             Case(["list"], "cannot write to standard output: No space left on device", .full),

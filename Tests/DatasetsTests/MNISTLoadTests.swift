@@ -118,3 +118,18 @@ import Testing
         #expect(loadError(dir)?.message.contains("expected the same size") == true)
     }
 }
+
+/// The `shape:` option of MNIST.load.
+@Suite struct MNISTShapeTests {
+    @Test func channelsLastGivesImagesWithOneChannel() throws {
+        let dir = try MNISTLoadTests.makeFolder()
+        defer { TestFiles.remove(dir) }
+        let flat = try MNIST.load(directory: dir)
+        let nhwc = try MNIST.load(directory: dir, limitTrain: 5, shape: .channelsLast)
+        #expect(nhwc.trainImages.shape == [5, 2, 3, 1])
+        #expect(nhwc.testImages.shape == [4, 2, 3, 1])
+        #expect(nhwc.trainImages.scalars == Array(flat.trainImages.scalars.prefix(30)))
+        #expect(nhwc.testImages.scalars == flat.testImages.scalars)
+        #expect(nhwc.imageShape == [2, 3])
+    }
+}
