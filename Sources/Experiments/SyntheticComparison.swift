@@ -103,8 +103,9 @@ public struct SyntheticComparison: Sendable {
     /// Trains every (activation, seed), up to one per core at a time, and returns them in
     /// configuration order. `onRunFinished` hears each run as it ends (from the thread that trained
     /// it). Once `cancellation` is cancelled the runs in progress stop after their batch and are
-    /// dropped, no others start, and the finished ones are returned.
-    public func run(cancellation: CancellationToken? = nil,
+    /// dropped, no others start, and the finished ones are returned; once `stopAfterRun` is, the
+    /// runs in progress finish and no others start.
+    public func run(cancellation: CancellationToken? = nil, stopAfterRun: CancellationToken? = nil,
                     onRunFinished: @Sendable (Run) -> Void = { _ in }) throws -> Results {
         try validate()
         let c = configuration
@@ -119,7 +120,7 @@ public struct SyntheticComparison: Sendable {
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while true {
                 let i = next.add(1, ordering: .relaxed).oldValue
-                guard i < jobs.count, !stop.isCancelled, cancellation?.isCancelled != true else { return }
+                guard i < jobs.count, !stop.isCancelled, cancellation?.isCancelled != true, stopAfterRun?.isCancelled != true else { return }
                 do {
                     guard let run = try trainOne(jobs[i].activation, seed: jobs[i].seed, train, test, stop: stop, cancellation: cancellation) else { return }
                     finished.withLock { $0[i] = run }
