@@ -58,6 +58,22 @@ public struct SyntheticComparison: Sendable {
             statistics = configuration.seeds.count > 1 ? SeedStatistics(title: "test accuracy", groups: groups) : nil
         }
 
+        /// Headline numbers by name, for advice: `<activation>.test_accuracy` (mean over seeds),
+        /// `.test_accuracy_std` (with several seeds), `.final_val_accuracy`, `.seconds`.
+        public var figures: [String: Double] {
+            var f = [String: Double]()
+            for a in configuration.activations {
+                let r = runs.filter { $0.activation == a }
+                guard !r.isEmpty else { continue }
+                let s = Statistics.summary(r.map(\.testAccuracy))
+                f["\(a).test_accuracy"] = s.mean
+                if s.count > 1 { f["\(a).test_accuracy_std"] = s.standardDeviation }
+                f["\(a).final_val_accuracy"] = r.map(\.finalValidationAccuracy).reduce(0, +) / Double(r.count)
+                f["\(a).seconds"] = r.map(\.seconds).reduce(0, +) / Double(r.count)
+            }
+            return f
+        }
+
         /// Validation accuracy per epoch for `activation`, averaged over its seeds.
         public func meanValidationAccuracy(_ activation: String) -> [Double] {
             let curves = runs.filter { $0.activation == activation }.map { $0.history["val_accuracy"] }
@@ -115,7 +131,13 @@ public struct SyntheticComparison: Sendable {
         let failure = Mutex<(any Error)?>(nil)
         let stop = CancellationToken()
         let next = Atomic<Int>(0)
-        let workers = Swift.max(1, Swift.min(jobs.count, Parallel.coreCount))
+        // Models this small never split a kernel over threads (their largest array, the hidden
+        // layer over one evaluation batch, is below Parallel's threshold; BLAS runs single-threaded),
+        // so one model per core uses the machine without oversubscribing it. Larger ones run one
+        // at a time and split their kernels instead.
+        let largest = c.hiddenUnits * Swift.max(c.batchSize, 256)
+        let small = c.hiddenUnits < Parallel.minimumElementsPerThread && largest < Parallel.minimumElementsPerThread
+        let workers = small ? Swift.max(1, Swift.min(jobs.count, Parallel.coreCount)) : 1
         // Each worker takes the next job until none are left, so a slow activation does not hold up the rest.
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while true {

@@ -43,6 +43,8 @@ import Testing
         #expect(statistics.groups[0].summary == Statistics.summary(first.runs.prefix(3).map(\.testAccuracy)))
         #expect(statistics.verdicts.count == 1)
         #expect(first.meanValidationAccuracy("tanh").count == 5)
+        #expect(first.figures["relu.test_accuracy"] == statistics.groups[0].summary.mean)
+        #expect(first.figures["tanh.test_accuracy_std"] == statistics.groups[1].summary.standardDeviation)
     }
 
     @Test func cancellationKeepsOnlyFinishedRuns() throws {
