@@ -11,19 +11,23 @@ struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Train the MNIST MLP once per activation and depth; print and save a results table.")
 
+    @Option(help: "What to compare on: mnist (experiment A, the MNIST MLP) or synthetic (experiment B, makeClassification data).")
+    var task = "mnist"
+    @Option(parsing: .unconditional, help: "Repeat every configuration with seeds --seed ... --seed + N - 1 and report each activation's mean, standard deviation and 95% interval with pairwise verdicts.")
+    var seeds: String?
     @Option(help: "Directory of MNIST-format IDX files (gzip or raw); verified against its SHA256SUMS if present.")
     var data: String = DataLocation.defaultMNIST
-    @Option(help: "Hidden activations, comma-separated.")
-    var activations = "linear,sigmoid,tanh,relu"
-    @Option(parsing: .unconditional, help: "Numbers of hidden layers, comma-separated; depths above 1 run only linear and sigmoid unless --deep-all.")
-    var depth = "1,6"
+    @Option(help: "Hidden activations, comma-separated (default: linear,sigmoid,tanh,relu; synthetic: relu,sigmoid,tanh,softmax,linear,elu,swish).")
+    var activations: String?
+    @Option(parsing: .unconditional, help: "Numbers of hidden layers, comma-separated (default 1,6; mnist only); depths above 1 run only linear and sigmoid unless --deep-all.")
+    var depth: String?
     @Flag(help: "Run every activation at every depth.")
     var deepAll = false
-    @Option(parsing: .unconditional, help: "Units per hidden layer.") var units = "512"
-    @Option(parsing: .unconditional, help: "Training epochs.") var epochs = "5"
-    @Option(parsing: .unconditional, help: "Mini-batch size (a size above the number of images takes them all).")
-    var batchSize = "128"
-    @Option(help: "Optimizer: rmsprop, adam or sgd (Keras defaults).") var optimizer = "rmsprop"
+    @Option(parsing: .unconditional, help: "Units per hidden layer (default 512; synthetic: 64).") var units: String?
+    @Option(parsing: .unconditional, help: "Training epochs (default 5; synthetic: 50).") var epochs: String?
+    @Option(parsing: .unconditional, help: "Mini-batch size (default 128; synthetic: 10); a size above the number of samples takes them all.")
+    var batchSize: String?
+    @Option(help: "Optimizer: rmsprop, adam or sgd (Keras defaults; default rmsprop; synthetic: adam only).") var optimizer: String?
     @Option(parsing: .unconditional, help: "Learning rate (default: the optimizer's Keras default).") var learningRate: String?
     @Option(help: "RMSprop epsilon: outside the square root (Keras 2, the articles) or inside (Keras 3).")
     var rmspropEpsilon = "outside"
@@ -40,9 +44,15 @@ struct Compare: ParsableCommand {
     }
 
     func run() throws {
+        switch task {
+        case "mnist": break
+        case "synthetic": return try runSynthetic()
+        default: throw CommandError("--task must be mnist or synthetic, got '\(task)'")
+        }
         let c = try experimentConfiguration()
+        let seedList = try repeatSeeds(from: c.seed)
         let experiment = ActivationComparison(configuration: c)
-        do { try experiment.validate() } catch let e as SizeError { throw CommandError("--units \(units): \(e)") }
+        do { try experiment.validate() } catch let e as SizeError { throw CommandError("--units \(units ?? "512"): \(e)") }
         let limit = try limitTrain.map { try OptionValue.whole($0, "--limit-train", in: 1...Int.max) }
         // The folder is claimed before the data is read or anything trains, so a bad --out fails at once.
         let folder = try RunFolder(claiming: try outputPath(), replace: force)
@@ -55,12 +65,23 @@ struct Compare: ParsableCommand {
         let progress = ProgressOutput(cancelling: unread)
         var callbacks: [any Callback] = [TerminateOnNaN(snapshot: .everyEpoch)]
         if !quiet { callbacks.append(ProgressBar(mode: Console.isTerminal ? .bar : .linePerEpoch, write: progress.write)) }
-        let runs = try experiment.run(data: mnist, callbacks: callbacks, cancellation: token, stopAfterRun: unread, onRunStart: { name, d in
-            if !quiet { progress.write("\n== \(name), \(d) hidden layer\(d == 1 ? "" : "s") ==\n") }
-        }, onModelTrained: { run, model in
-            guard saveModels else { return }
-            try ModelStore.save(model, to: folder.file("\(ComparisonReport.stem(for: run)).model.json"))
-        })
+        // With --seeds each seed runs the whole comparison in turn (one MNIST model at a time uses every core).
+        var runs = [ActivationComparison.Run]()
+        for seed in seedList ?? [c.seed] {
+            if token.isCancelled || unread.isCancelled { break }
+            var seeded = c
+            seeded.seed = seed
+            let tag = seedList == nil ? nil : seed
+            runs += try ActivationComparison(configuration: seeded).run(
+                data: mnist, callbacks: callbacks, cancellation: token, stopAfterRun: unread, onRunStart: { name, d in
+                    if !quiet { progress.write("\n== \(name), \(d) hidden layer\(d == 1 ? "" : "s")\(tag.map { ", seed \($0)" } ?? "") ==\n") }
+                }, onModelTrained: { run, model in
+                    guard saveModels else { return }
+                    var run = run
+                    run.seed = tag
+                    try ModelStore.save(model, to: folder.file("\(ComparisonReport.stem(for: run)).model.json"))
+                }).map { var r = $0; r.seed = tag; return r }
+        }
         // Results reach the disk before anything else is printed, so a failing standard output loses nothing.
         guard !runs.isEmpty else {
             folder.discard()
@@ -83,7 +104,7 @@ struct Compare: ParsableCommand {
     }
 
     /// --out, or runs/<timestamp>; an empty --out is a mistake, not the root folder.
-    private func outputPath() throws -> String {
+    func outputPath() throws -> String {
         guard let out else { return "runs/" + timestamp() }
         guard !out.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw CommandError("--out must name a folder, got an empty path")

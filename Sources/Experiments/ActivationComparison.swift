@@ -46,6 +46,8 @@ public struct ActivationComparison: Sendable {
         public var secondsPerEpoch: Double
         public var publishedAccuracy: Double?
         public var history: History
+        /// The seed of this run when the comparison was repeated over several (`--seeds`); nil otherwise.
+        public var seed: UInt64? = nil
 
         public init(activation: String, depth: Int, parameters: Int, testAccuracy: Double, testLoss: Double,
                     secondsPerEpoch: Double, publishedAccuracy: Double?, history: History) {

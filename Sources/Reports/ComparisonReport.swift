@@ -13,13 +13,30 @@ public struct ComparisonReport: Sendable {
     }
 
     public var table: MarkdownTable {
-        MarkdownTable(
+        let table = MarkdownTable(
             headers: ["activation", "depth", "parameters", "test accuracy", "test loss", "s/epoch", "published accuracy"],
             rows: runs.map { r in
                 [r.activation, "\(r.depth)", r.parameters.formattedWithCommas, fixed(r.testAccuracy, 4), fixed(r.testLoss, 4),
                  fixed(r.secondsPerEpoch, 2), r.publishedAccuracy.map { fixed($0, 3) } ?? "-"]
             },
             rightAligned: [1, 2, 3, 4, 5, 6])
+        guard repeated else { return table }
+        return MarkdownTable(headers: ["seed"] + table.headers, rows: zip(runs, table.rows).map { ["\($0.seed ?? 0)"] + $1 },
+                             rightAligned: Set([0] + table.rightAligned.map { $0 + 1 }))
+    }
+
+    /// Whether the runs repeat each configuration over several seeds (`--seeds`).
+    private var repeated: Bool { runs.contains { $0.seed != nil } }
+
+    /// Test accuracy over the seeds, one entry per depth, when the runs were repeated; empty otherwise.
+    public var seedStatistics: [SeedStatistics] {
+        guard repeated else { return [] }
+        return configuration.depths.compactMap { d in
+            let groups = configuration.activations.map { a in
+                (name: a, values: runs.filter { $0.activation == a && $0.depth == d }.map(\.testAccuracy))
+            }.filter { !$0.values.isEmpty }
+            return groups.isEmpty ? nil : SeedStatistics(title: "test accuracy at depth \(d)", groups: groups)
+        }
     }
 
     public var markdown: String {
@@ -29,11 +46,13 @@ public struct ComparisonReport: Sendable {
             + (c.optimizer == "rmsprop" ? ", epsilon \(c.rmspropEpsilon.rawValue) the square root" : "") + "), "
             + "batch \(c.batchSize), \(c.epochs) epochs, seed \(c.seed); accuracy on the 10,000-image test set.\n\n"
             + table.text
+            + seedStatistics.map { "\n## Over seeds: \($0.title)\n\n" + SeedStatisticsTable($0).markdown }.joined()
     }
 
-    /// The file-name stem of a run's files: `relu-depth1`, an expression reduced to letters and digits.
+    /// The file-name stem of a run's files: `relu-depth1` (`relu-depth1-seed3` when repeated over
+    /// seeds), an expression reduced to letters and digits.
     public static func stem(for run: ActivationComparison.Run) -> String {
-        "\(fileStem(run.activation))-depth\(run.depth)"
+        "\(fileStem(run.activation))-depth\(run.depth)" + (run.seed.map { "-seed\($0)" } ?? "")
     }
 
     /// Writes `results.md`, `results.json` and `<activation>-depth<d>.json/.csv` histories into `directory`.
@@ -45,6 +64,7 @@ public struct ComparisonReport: Sendable {
         struct Document: Encodable {
             let configuration: ActivationComparison.Configuration
             let runs: [ActivationComparison.Run]
+            let statistics: [SeedStatistics]?
         }
         var written = [String]()
         func put(_ name: String, _ data: Data) throws {
@@ -57,7 +77,8 @@ public struct ComparisonReport: Sendable {
             try put(stem + ".json", try encoder.encode(r.history))
             try put(stem + ".csv", Data(r.history.csv.utf8))
         }
-        try put("results.json", try encoder.encode(Document(configuration: configuration, runs: runs)))
+        try put("results.json", try encoder.encode(Document(configuration: configuration, runs: runs,
+                                                               statistics: repeated ? seedStatistics : nil)))
         try put("results.md", Data(markdown.utf8))
         return written
     }
