@@ -105,15 +105,8 @@ public struct SyntheticComparison: Sendable {
     public func data() throws -> (train: (x: Tensor, y: Tensor), test: (x: Tensor, y: Tensor)) {
         let c = configuration
         let (x, y) = try makeClassification(nSamples: c.samples, nFeatures: c.features, seed: c.dataSeed)
-        // train_test_split's rule: the test set is ceil(fraction * n) rows, the first of a seeded permutation.
-        let testRows = Int((c.testFraction * Double(c.samples)).rounded(.up))
-        guard testRows >= 1, testRows < c.samples else {
-            throw ExperimentError("a test fraction of \(c.testFraction) leaves \(testRows) of \(c.samples) samples for testing; both sets need at least one")
-        }
-        var rng = RandomGenerator(seed: c.splitSeed)
-        let order = rng.permutation(c.samples)
-        let test = order[..<testRows], train = order[testRows...]
-        return ((x.gatherRows(train), y.gatherRows(train)), (x.gatherRows(test), y.gatherRows(test)))
+        let (xTrain, xTest, yTrain, yTest) = try trainTestSplit(x, y, testSize: .fraction(c.testFraction), seed: c.splitSeed)
+        return ((xTrain, yTrain), (xTest, yTest))
     }
 
     /// Trains every (activation, seed), up to one per core at a time, and returns them in
