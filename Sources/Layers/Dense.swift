@@ -17,7 +17,7 @@ public final class Dense: RegisteredLayer {
 
     private var inputs = 0
     private var lastInput: Tensor?
-    private var preActivation: Tensor?
+    private(set) var preActivation: Tensor?
     private var output: Tensor?
     private var gradPreActivation: Tensor?
     private var gradInput: Tensor?
