@@ -34,6 +34,7 @@ struct Compare: ParsableCommand {
     @Flag(help: "No progress output, only the table.") var quiet = false
     @Flag(help: "Also save each trained model as <activation>-depth<d>.model.json in the output folder.")
     var saveModels = false
+    @OptionGroup var training: TrainingFlags
 
     func validate() throws {
         try OptionValue.path(data, "--data", naming: "a folder")
@@ -55,7 +56,10 @@ struct Compare: ParsableCommand {
         let progress = ProgressOutput(cancelling: unread)
         var callbacks: [any Callback] = [TerminateOnNaN(snapshot: .everyEpoch)]
         if !quiet { callbacks.append(ProgressBar(mode: Console.isTerminal ? .bar : .linePerEpoch, write: progress.write)) }
+        let extra = try training.callbacks(trainingInputs: mnist.trainImages)
+        callbacks += extra.list
         let runs = try experiment.run(data: mnist, callbacks: callbacks, cancellation: token, stopAfterRun: unread, onRunStart: { name, d in
+            extra.beginRun(named: "\(fileStem(name))-depth\(d)")
             if !quiet { progress.write("\n== \(name), \(d) hidden layer\(d == 1 ? "" : "s") ==\n") }
         }, onModelTrained: { run, model in
             guard saveModels else { return }
@@ -68,8 +72,16 @@ struct Compare: ParsableCommand {
         }
         let report = ComparisonReport(configuration: c, runs: runs)
         try report.write(to: folder.staging)
+        if training.diagnostics {
+            for run in runs {
+                for (metric, chart) in DiagnosticsCharts.charts(run.history, title: "\(run.activation), depth \(run.depth)") {
+                    try AtomicFile.write(chart.svg, to: folder.file("diagnostics/\(ComparisonReport.stem(for: run))-\(metric).svg"))
+                }
+            }
+        }
         try folder.commit()
         let what = "results.md, results.json, per-run history .json/.csv\(saveModels ? ", models .model.json" : "")"
+            + (training.diagnostics ? ", diagnostics/*.svg" : "")
         let saved = "the \(runs.count) finished run\(runs.count == 1 ? " is" : "s are") in \(folder.path)/"
         do {
             try progress.check()
