@@ -43,6 +43,13 @@ public struct DepthExperiment: Sendable {
         public var saturatedFractions: [Double?]
         public var history: History
 
+        public init(activation: String, kernelInitializer: String, testAccuracy: Double, testLoss: Double, layers: [String],
+                    gradientNorms: [[Double]], deadFractions: [Double], saturatedFractions: [Double?], history: History) {
+            (self.activation, self.kernelInitializer, self.testAccuracy, self.testLoss) = (activation, kernelInitializer, testAccuracy, testLoss)
+            (self.layers, self.gradientNorms, self.deadFractions, self.saturatedFractions) = (layers, gradientNorms, deadFractions, saturatedFractions)
+            self.history = history
+        }
+
         /// First hidden layer's gradient norm over the last hidden layer's, at `epoch`: far below 1 when gradients vanish.
         public func firstToLastHiddenRatio(epoch: Int) -> Double {
             let norms = gradientNorms[epoch]
