@@ -24,6 +24,9 @@ public final class Diagnostics: Callback {
     public let maxRows: Int
 
     private var layers: [any Layer] = []
+    /// Each layer's trainable gradients, gathered once: `parameters` builds an array per call,
+    /// and the batch end must not allocate.
+    private var gradients: [[Tensor]] = []
     private var gradientSums: [Double] = []
     private var batches = 0
     private var epochStart: [[Tensor]] = []
@@ -43,6 +46,7 @@ public final class Diagnostics: Callback {
             throw LayerError.invalidData("diagnostics sample has shape \(sample.shape); the model expects rows of \(model.inputShape ?? [])")
         }
         layers = model.layers
+        gradients = layers.map { $0.parameters.filter(\.isTrainable).map(\.gradient) }
         gradientSums = Array(repeating: 0, count: layers.count)
         epochStart = layers.map { $0.parameters.map { Tensor(zeros: $0.value.shape) } }
         let rows = max(1, min(parameters.batchSize, sample.rows, maxRows))
@@ -64,10 +68,10 @@ public final class Diagnostics: Callback {
 
     public func onBatchEnd(_ batch: Int, logs: Logs) throws {
         batches += 1
-        for (i, layer) in layers.enumerated() {
+        for i in gradients.indices {
             var squares = 0.0
-            for p in layer.parameters where p.isTrainable {
-                let n = Double(cblas_snrm2(Int32(p.gradient.count), p.gradient.pointer, 1))
+            for g in gradients[i] {
+                let n = Double(cblas_snrm2(Int32(g.count), g.pointer, 1))
                 squares += n * n
             }
             gradientSums[i] += squares.squareRoot()
