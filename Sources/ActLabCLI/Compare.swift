@@ -38,6 +38,7 @@ struct Compare: ParsableCommand {
     @Flag(help: "No progress output, only the table.") var quiet = false
     @Flag(help: "Also save each trained model as <activation>-depth<d>.model.json in the output folder.")
     var saveModels = false
+    @OptionGroup var training: TrainingFlags
 
     func validate() throws {
         try OptionValue.path(data, "--data", naming: "a folder")
@@ -65,6 +66,8 @@ struct Compare: ParsableCommand {
         let progress = ProgressOutput(cancelling: unread)
         var callbacks: [any Callback] = [TerminateOnNaN(snapshot: .everyEpoch)]
         if !quiet { callbacks.append(ProgressBar(mode: Console.isTerminal ? .bar : .linePerEpoch, write: progress.write)) }
+        let extra = try training.callbacks(trainingInputs: mnist.trainImages)
+        callbacks += extra.list
         // With --seeds each seed runs the whole comparison in turn (one MNIST model at a time uses every core).
         var runs = [ActivationComparison.Run]()
         for seed in seedList ?? [c.seed] {
@@ -74,6 +77,7 @@ struct Compare: ParsableCommand {
             let tag = seedList == nil ? nil : seed
             runs += try ActivationComparison(configuration: seeded).run(
                 data: mnist, callbacks: callbacks, cancellation: token, stopAfterRun: unread, onRunStart: { name, d in
+                    extra.beginRun(named: "\(fileStem(name))-depth\(d)" + (tag.map { "-seed\($0)" } ?? ""))
                     if !quiet { progress.write("\n== \(name), \(d) hidden layer\(d == 1 ? "" : "s")\(tag.map { ", seed \($0)" } ?? "") ==\n") }
                 }, onModelTrained: { run, model in
                     guard saveModels else { return }
@@ -89,8 +93,16 @@ struct Compare: ParsableCommand {
         }
         let report = ComparisonReport(configuration: c, runs: runs)
         try report.write(to: folder.staging)
+        if training.diagnostics {
+            for run in runs {
+                for (metric, chart) in DiagnosticsCharts.charts(run.history, title: "\(run.activation), depth \(run.depth)") {
+                    try AtomicFile.write(chart.svg, to: folder.file("diagnostics/\(ComparisonReport.stem(for: run))-\(metric).svg"))
+                }
+            }
+        }
         try folder.commit()
         let what = "results.md, results.json, per-run history .json/.csv\(saveModels ? ", models .model.json" : "")"
+            + (training.diagnostics ? ", diagnostics/*.svg" : "")
         let saved = "the \(runs.count) finished run\(runs.count == 1 ? " is" : "s are") in \(folder.path)/"
         do {
             try progress.check()

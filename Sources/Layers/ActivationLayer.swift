@@ -16,7 +16,7 @@ public final class ActivationLayer: RegisteredLayer {
     public private(set) var outputShape: [Int] = []
     public var parameters: [Parameter] { [] }
     private var randomSlopes: RandomSlopes
-    private var input: Tensor?
+    private(set) var input: Tensor?
     private var output: Tensor?
     private var gradInput: Tensor?
 

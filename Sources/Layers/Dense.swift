@@ -3,12 +3,13 @@ import COpenBLAS
 import Tensors
 
 /// Fully connected layer: y = activation(x · W + b), W of shape [inputs, units] (Keras layout),
-/// Glorot-uniform initial weights and zero bias.
+/// initial weights from `kernelInitializer` (Glorot-uniform by default, as in Keras) and zero bias.
 public final class Dense: RegisteredLayer {
     public static let typeName = "Dense"
     public var name: String
     public let units: Int
     public let activation: any ActivationFunction
+    public let kernelInitializer: any KernelInitializer
     public let declaredInputShape: [Int]?
     public private(set) var kernel: Parameter!
     public private(set) var bias: Parameter!
@@ -17,7 +18,7 @@ public final class Dense: RegisteredLayer {
 
     private var inputs = 0
     private var lastInput: Tensor?
-    private var preActivation: Tensor?
+    private(set) var preActivation: Tensor?
     private var output: Tensor?
     private var gradPreActivation: Tensor?
     private var gradInput: Tensor?
@@ -25,32 +26,45 @@ public final class Dense: RegisteredLayer {
     private var randomSlopes = RandomSlopes(noise: nil, seed: 0)
     private var ones: Tensor?
 
-    public init(_ units: Int, activation: any ActivationFunction = Linear(), inputShape: [Int]? = nil, name: String = "") {
+    public init(_ units: Int, activation: any ActivationFunction = Linear(),
+                kernelInitializer: any KernelInitializer = VarianceScaling.glorotUniform,
+                inputShape: [Int]? = nil, name: String = "") {
         self.units = units
         self.activation = activation
+        self.kernelInitializer = kernelInitializer
         self.declaredInputShape = inputShape
         self.name = name
     }
 
-    /// `Dense(512, activation: "relu")`, the activation by registry id; throws on an unknown id.
-    public convenience init(_ units: Int, activation: String, inputShape: [Int]? = nil, name: String = "") throws {
-        self.init(units, activation: try Activation.named(activation), inputShape: inputShape, name: name)
+    /// `Dense(512, activation: "selu", kernelInitializer: "lecun_normal")`, by registry ids; throws on an unknown id.
+    public convenience init(_ units: Int, activation: String, kernelInitializer: String = "glorot_uniform",
+                            inputShape: [Int]? = nil, name: String = "") throws {
+        self.init(units, activation: try Activation.named(activation),
+                  kernelInitializer: try KernelInitializers.named(kernelInitializer), inputShape: inputShape, name: name)
     }
 
-    /// Keras `get_config`: units, activation and the declared input shape.
+    /// Keras `get_config`: units, activation, the kernel initializer and the declared input shape.
     public struct Configuration: Codable, Sendable {
         public var units: Int
         public var activation: ActivationRecord
+        /// Written only when not the default, so files from before it existed read as glorot_uniform.
+        public var kernelInitializer: String?
         public var inputShape: [Int]?
-        enum CodingKeys: String, CodingKey { case units, activation, inputShape = "input_shape" }
+        enum CodingKeys: String, CodingKey { case units, activation, kernelInitializer = "kernel_initializer", inputShape = "input_shape" }
     }
 
     public var configuration: Configuration {
-        Configuration(units: units, activation: ActivationRecord(activation), inputShape: declaredInputShape)
+        Configuration(units: units, activation: ActivationRecord(activation),
+                      kernelInitializer: kernelInitializer.id == VarianceScaling.glorotUniform.id ? nil : kernelInitializer.id,
+                      inputShape: declaredInputShape)
     }
 
     public convenience init(configuration c: Configuration, name: String) throws {
-        self.init(c.units, activation: try c.activation.make(), inputShape: c.inputShape, name: name)
+        let initializer: VarianceScaling
+        do { initializer = try KernelInitializers.named(c.kernelInitializer ?? VarianceScaling.glorotUniform.id) } catch {
+            throw LayerError.invalidArgument(layer: name, message: "\(error)")
+        }
+        self.init(c.units, activation: try c.activation.make(), kernelInitializer: initializer, inputShape: c.inputShape, name: name)
     }
 
     public func plan(inputShape: [Int]) throws -> LayerPlan {
@@ -76,9 +90,8 @@ public final class Dense: RegisteredLayer {
         do { try MemoryBudget.check(shape: [inputs, units], for: "the kernel") } catch {
             throw LayerError.invalidArgument(layer: name, message: "\(error)")
         }
-        let limit = (6 / Float(inputs + units)).squareRoot()
         let w = Tensor(zeros: [inputs, units])
-        w.fillUniform(-limit, limit, using: &rng)
+        kernelInitializer.fill(w, fanIn: inputs, fanOut: units, rng: &rng)
         kernel = Parameter(name: "kernel", value: w)
         bias = Parameter(name: "bias", value: Tensor(zeros: [units]))
         outputShape = plan.outputShape

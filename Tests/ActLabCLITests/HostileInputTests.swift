@@ -79,6 +79,12 @@ import Testing
             Case(["compare", "--data", data, "--quiet", "--out", data + "/train-images-idx3-ubyte"], "exists and is not a folder"),
             Case(["compare", "--data", data, "--quiet", "--out", "/proc/actlab/out"], "cannot create its parent folder"),
             Case(["show", "relu", "--out", ""], "--out must name a folder"),
+            Case(["compare", "--tensorboard", ""] + quick, "--tensorboard must name a folder, got an empty path"),
+            Case(["compare", "--tensorboard", data + "/train-images-idx3-ubyte"] + quick, "exists and is not a folder"),
+            Case(["depth", "--tensorboard", ""] + quick, "--tensorboard must name a folder, got an empty path"),
+            Case(["depth", "--depth", "0"] + quick, "--depth must be a positive whole number, got 0"),
+            Case(["depth", "--activations", "relux"] + quick, "unknown activation 'relux'"),
+            Case(["depth", "--epochs", "-2"] + quick, "--epochs must be a positive whole number, got -2"),
             Case(["plot", "relu", "--out", ""], "should name an .svg file"),
             // Missing, empty and misnamed inputs.
             Case(["compare", "--data", "/nonexistent", "--quiet", "--out", scratch + "/never"], "/nonexistent: no such directory"),
