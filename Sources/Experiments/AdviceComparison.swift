@@ -1,13 +1,20 @@
 import Foundation
 
 /// Comparing two measured accuracies honestly: with several seeds, a difference counts only when it
-/// exceeds twice its standard error; with one seed, only when it exceeds `singleSeedNoise`.
+/// exceeds twice its standard error; with one seed, only when it exceeds `singleSeedMargin`.
 struct AdviceComparison {
     enum Outcome { case higher, lower, tooClose }
 
     /// Run-to-run spread of an MNIST test accuracy with one seed (the same network retrained with
     /// other seeds moves by about this much), below which one run cannot rank two activations.
     static let singleSeedNoise = 0.003
+
+    /// One run's margin: seed-to-seed spread, or twice the binomial standard error of an accuracy
+    /// measured on `testImages` images (2,000 images put it near 0.01), whichever is larger.
+    static func singleSeedMargin(accuracy p: Double, testImages n: Double?) -> Double {
+        guard let n, n > 0, p.isFinite, p >= 0, p <= 1 else { return singleSeedNoise }
+        return max(singleSeedNoise, 2 * (p * (1 - p) / n).squareRoot())
+    }
 
     let evidence: AdviceEvidence
 
@@ -22,8 +29,9 @@ struct AdviceComparison {
             margin = 2 * (sa * sa / na + sb * sb / nb).squareRoot()
             noise = "mean of \(Int(na)) seeds, noise margin ±\(String(format: "%.4f", margin))"
         } else {
-            margin = Self.singleSeedNoise
-            noise = "one seed, so differences under \(Self.singleSeedNoise) count as noise"
+            let testImages = a.split(separator: "/").first.flatMap { evidence.figures["\($0)/test_images"] }
+            margin = Self.singleSeedMargin(accuracy: max(va, vb), testImages: testImages)
+            noise = "one seed, so differences under \(String(format: "%.3f", margin)) count as noise"
         }
         let outcome: Outcome = va - vb > margin ? .higher : vb - va > margin ? .lower : .tooClose
         return (outcome, va, vb, noise)
