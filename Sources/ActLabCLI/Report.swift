@@ -17,6 +17,8 @@ struct Report: ParsableCommand {
     @Option(help: "Output folder (default runs/report-<timestamp>); it must be new or empty unless --force.") var out: String?
     @Flag(help: "Replace the output folder if it holds a finished report.") var force = false
     @Flag(help: "No progress output.") var quiet = false
+    @Option(help: "Run only these experiments (ids, comma-separated; see the list in the error for a wrong one).")
+    var only: String?
 
     func validate() throws {
         try OptionValue.path(data, "--data", naming: "a folder")
@@ -25,7 +27,16 @@ struct Report: ParsableCommand {
 
     func run() throws {
         let seedCount = try OptionValue.whole(seeds, "--seeds", in: 1...OptionLimits.seeds)
-        let plan = LabRegistry.plan(optIns: withCnn ? ["--with-cnn"] : [])
+        var plan = LabRegistry.plan(optIns: withCnn ? ["--with-cnn"] : [])
+        if let only {
+            let wanted = commaList(only), known = LabRegistry.all.map { $0.id }
+            guard !wanted.isEmpty else { throw CommandError("--only must name at least one experiment, got '\(only)'") }
+            for id in wanted where !known.contains(id) {
+                throw CommandError("--only: unknown experiment '\(id)'; the experiments are \(known.joined(separator: ", "))")
+            }
+            plan.skipped += plan.run.filter { !wanted.contains($0.id) }.map { ($0.id, $0.title, "not selected (--only \(only))") }
+            plan.run = plan.run.filter { wanted.contains($0.id) }
+        }
         let folder = try RunFolder(claiming: out.map { $0.count > 1 && $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
                                    ?? "runs/report-" + Self.timestamp(), replace: force)
         Interruption.removeOnImmediateExit(folder.staging)

@@ -118,3 +118,11 @@ import FoundationXML
         #expect(Set((0..<7).map(colours.color(of:))).count == 7)
     }
 }
+
+extension LabReportTests {
+    @Test func tableCellsKeepNumbersAsTyped() {
+        let md = LabReportTests.report.markdown()
+        #expect(md.contains("| 0.9797 |") || md.contains(" 0.9797 |"), "\(md)")
+        #expect(MarkupText.markdown("-0.5", lineStart: false) == "-0.5")
+    }
+}

@@ -73,7 +73,7 @@ public enum MNISTMLPLab: LabExperiment {
             return LabSeries("\(g.activation), \(g.depth) layer\(g.depth == 1 ? "" : "s")", x: (0..<epochs).map { Double($0 + 1) }, y: mean,
                              dashed: g.depth > 1)
         }
-        let chart = LabChart(name: "mnist-mlp-val-accuracy", title: "Test accuracy after each epoch", xLabel: "epoch",
+        let chart = LabChart(name: "val-accuracy", title: "Test accuracy after each epoch", xLabel: "epoch",
                              yLabel: "accuracy", series: series)
         var paragraphs = [
             "A 784-\(c.hiddenUnits)-10 network (softmax output) trained with \(c.optimizer), batch \(c.batchSize), on "

@@ -3,7 +3,8 @@ import Experiments
 extension LabReport {
     /// The same content as the HTML page, with charts as image files in `charts/` beside it.
     public func markdown(chartExtension: String = "png") -> String {
-        let m = MarkupText.markdown
+        let m = { MarkupText.markdown($0) }
+        let cell = { MarkupText.markdown($0, lineStart: false) }
         var out = ["# \(m(Self.title))", "", "\(m(generated)). \(m(settingsLine))", "", "## Contents", ""]
         for (i, (s, anchor)) in zip(results.sections, anchors).enumerated() { out.append("\(i + 1). [\(m(s.title))](#\(anchor))") }
         out.append("\(results.sections.count + 1). [Advice, checked against these measurements](#advice)")
@@ -14,7 +15,7 @@ extension LabReport {
             for (chart, stem) in zip(s.charts, stems) { out += ["![\(m(chart.title))](charts/\(stem).\(chartExtension))", ""] }
             for t in s.tables {
                 out += [m(t.caption) + ":", ""]
-                out.append(MarkdownTable(headers: t.headers.map(m), rows: t.rows.map { $0.map(m) }, rightAligned: Set(t.numericColumns)).text)
+                out.append(MarkdownTable(headers: t.headers.map(cell), rows: t.rows.map { $0.map(cell) }, rightAligned: Set(t.numericColumns)).text)
             }
         }
         out += ["", "<a id=\"advice\"></a>", "", "## Advice, checked against these measurements", ""]

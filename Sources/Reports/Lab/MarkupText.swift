@@ -7,11 +7,12 @@ enum MarkupText {
     /// Text for a Markdown paragraph or table cell: every character that starts emphasis, code, a
     /// link, an image or a table cell is backslash-escaped, `<` and `&` become entities (no raw
     /// HTML), line breaks become spaces (a cell or heading is one line), and a leading `-`, `+` or
-    /// `1.` cannot start a list.
-    static func markdown(_ text: String) -> String {
+    /// `1.` cannot start a list (`lineStart: false` for table cells, where they cannot, so that
+    /// numbers stay as typed).
+    static func markdown(_ text: String, lineStart: Bool = true) -> String {
         var out = ""
         let digits = text.prefix { $0.isASCII && $0.isNumber }
-        if text.first == "-" || text.first == "+" || (!digits.isEmpty && text.dropFirst(digits.count).first == ".") {
+        if lineStart, text.first == "-" || text.first == "+" || (!digits.isEmpty && text.dropFirst(digits.count).first == ".") {
             out = digits.isEmpty ? "\\" : digits + "\\"
         }
         for c in text.dropFirst(out.isEmpty ? 0 : digits.count) {
