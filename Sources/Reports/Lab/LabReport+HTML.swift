@@ -101,7 +101,7 @@ extension LabReport {
         ul.advice li.backed { border-color: #2ca02c; }
         ul.advice li.contradicted { border-color: #d62728; }
         ul.advice li.inconclusive { border-color: #ff7f0e; }
-        .verdict { display: inline-block; min-width: 8em; font-weight: bold; text-transform: uppercase; font-size: 12px; }
+        .verdict { display: inline-block; min-width: 10.5em; font-weight: bold; text-transform: uppercase; font-size: 12px; }
         .detail { color: #444; font-size: 14px; }
         """
 }
