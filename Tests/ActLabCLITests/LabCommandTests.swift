@@ -1,6 +1,20 @@
 import Foundation
 import Testing
 @testable import ActLabCLI
+import Experiments
+import Reports
+
+/// A registered stand-in experiment with a chart and a figure the advice reads.
+enum StandInLab: LabExperiment {
+    static let id = "stand-in"
+    static let title = "A stand-in <experiment>"
+    static let order = 25
+    static func run(_ context: LabContext) throws -> LabSection {
+        LabSection(id: id, title: title, paragraphs: ["seeds \(context.seeds)"],
+                   charts: [LabChart(name: "line", title: "A line", series: [LabSeries("y = x", x: [0, 1], y: [0, 1])])],
+                   figures: ["stand-in/test_accuracy/relu": 0.9, "stand-in/test_accuracy/tanh": 0.8])
+    }
+}
 
 @Suite struct LabCommandTests {
     /// `actlab report --only plots` writes the whole report for one experiment and lists the rest as not run.
@@ -13,6 +27,10 @@ import Testing
         for name in ["report.html", "report.md", "results.json", "charts/plots-functions-1.svg"] {
             #expect(FileManager.default.fileExists(atPath: out + "/" + name), "\(name) missing")
         }
+        if PNGRenderer.converter != nil {
+            #expect(FileManager.default.fileExists(atPath: out + "/charts/plots-functions-1.png"))
+            #expect(try String(contentsOfFile: out + "/report.md", encoding: .utf8).contains("](charts/plots-functions-1.png)"))
+        }
         let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
         #expect(html.contains("not selected (--only plots)"))
         let advice = try CommandRunner.run(["advise", "--task", "binary", "--depth", "8", "--from", out])
@@ -21,6 +39,23 @@ import Testing
         #expect(advice.contains("elu-cost:") && advice.contains("forward cost per element: elu"))
         #expect(advice.contains("deep-network: With 8 hidden layers"))
         #expect(advice.contains("statements checked against \(out):"))
+    }
+
+    /// The report runs whatever is registered, in its place, and its figures reach the advice.
+    @Test func aRegisteredExperimentIsInTheReport() throws {
+        LabRegistry.register(StandInLab.self)
+        defer { LabRegistry.unregister(id: StandInLab.id) }
+        let scratch = NSTemporaryDirectory() + "actlab-lab-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let out = scratch + "/report"
+        _ = try CommandRunner.run(["report", "--quick", "--quiet", "--seeds", "2", "--only", "plots,stand-in", "--out", out])
+        let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        #expect(html.contains("<h2>A stand-in &lt;experiment&gt;</h2>") && html.contains("<p>seeds 2</p>"))
+        #expect(html.contains("Experiments, in registry order: plots, stand-in; not run: mnist-mlp"))
+        #expect(FileManager.default.fileExists(atPath: out + "/charts/stand-in-line.svg"))
+        let advice = try CommandRunner.run(["advise", "--task", "regression", "--from", out])
+        #expect(advice.contains("[no measurement] relu-default:"))
+        #expect(advice.contains("best per experiment: stand-in: relu"), "\(advice)")
     }
 
     /// A compare folder: experiment A's accuracies back or contradict the statements.

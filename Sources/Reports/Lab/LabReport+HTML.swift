@@ -17,7 +17,7 @@ extension LabReport {
             "<body>",
             "<main>",
             "<h1>\(e(Self.title))</h1>",
-            "<p class=\"meta\">\(e(generated)). \(e(settingsLine))</p>",
+            "<p class=\"meta\">\(e(generated)). \(e(settingsLine)) \(e(orderLine))</p>",
             "<nav id=\"contents\"><h2>Contents</h2><ol>",
         ]
         for (s, anchor) in zip(results.sections, anchors) { out.append("<li><a href=\"#\(anchor)\">\(e(s.title))</a></li>") }

@@ -5,7 +5,7 @@ extension LabReport {
     public func markdown(chartExtension: String = "png") -> String {
         let m = { MarkupText.markdown($0) }
         let cell = { MarkupText.markdown($0, lineStart: false) }
-        var out = ["# \(m(Self.title))", "", "\(m(generated)). \(m(settingsLine))", "", "## Contents", ""]
+        var out = ["# \(m(Self.title))", "", "\(m(generated)). \(m(settingsLine)) \(m(orderLine))", "", "## Contents", ""]
         for (i, (s, anchor)) in zip(results.sections, anchors).enumerated() { out.append("\(i + 1). [\(m(s.title))](#\(anchor))") }
         out.append("\(results.sections.count + 1). [Advice, checked against these measurements](#advice)")
         if !results.skipped.isEmpty { out.append("\(results.sections.count + 2). [Not run](#not-run)") }

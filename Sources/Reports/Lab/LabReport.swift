@@ -56,6 +56,12 @@ public struct LabReport: Sendable {
                 : "Each configuration trained once (one seed): differences smaller than run-to-run noise are called so in the advice.")
     }
 
+    /// Which experiments ran, in the report's order, and which did not.
+    var orderLine: String {
+        "Experiments, in registry order: " + results.sections.map(\.id).joined(separator: ", ")
+            + (results.skipped.isEmpty ? "." : "; not run: " + results.skipped.map(\.id).joined(separator: ", ") + " (see the end).")
+    }
+
     /// Writes `report.html`, `report.md`, `results.json` and `charts/<stem>.svg` (and `.png` when
     /// rsvg-convert is installed) into `directory`; returns the paths written.
     @discardableResult
