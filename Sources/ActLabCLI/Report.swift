@@ -27,6 +27,10 @@ struct Report: ParsableCommand {
 
     func run() throws {
         let seedCount = try OptionValue.whole(seeds, "--seeds", in: 1...OptionLimits.seeds)
+        if withCnn, !LabRegistry.all.contains(where: { $0.optIn == "--with-cnn" }) {
+            throw CommandError("--with-cnn: this build has no CNN experiment registered; the experiments are "
+                + LabRegistry.all.map { $0.id }.joined(separator: ", "))
+        }
         var plan = LabRegistry.plan(optIns: withCnn ? ["--with-cnn"] : [])
         if let only {
             let wanted = commaList(only), known = LabRegistry.all.map { $0.id }

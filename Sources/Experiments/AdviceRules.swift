@@ -102,7 +102,7 @@ public enum AdviceRules {
         let measured = "; sigmoid with 1 hidden layer \(adviceNumber(c.a)) vs 6 \(adviceNumber(c.b)) (\(c.noise))"
         switch (c.outcome, d >= 4) {
         case (.higher, true): return AdviceFinding(.backed, shrink + measured + " — backed")
-        case (.higher, false): return AdviceFinding(.backed, shrink + measured + " — depth, not \(d) layers, is where saturation costs")
+        case (.higher, false): return AdviceFinding(.backed, shrink + measured + " — consistent: the cost of saturation appeared only with many layers")
         case (.lower, _): return AdviceFinding(.contradicted, shrink + measured + " — contradicted: the deep sigmoid network did better")
         case (.tooClose, _): return AdviceFinding(.inconclusive, shrink + measured + " — within the noise")
         }
