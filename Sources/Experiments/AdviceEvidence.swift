@@ -28,7 +28,12 @@ public struct AdviceEvidence: Sendable, Equatable {
         guard FileManager.default.fileExists(atPath: path) else {
             throw ExperimentError("\(folder): no results.json, so not a folder written by actlab compare or actlab report")
         }
-        let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
+        // stat follows a link; a FIFO or device named results.json would block or never end.
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            throw ExperimentError("\(path): not a regular file, so not written by actlab compare or actlab report")
+        }
+        let size = Int(info.st_size)
         guard size <= maximumBytes else {
             throw ExperimentError("\(path): \(size.formattedWithCommas) bytes, more than any actlab results file (at most \(maximumBytes.formattedWithCommas))")
         }

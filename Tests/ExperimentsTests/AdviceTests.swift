@@ -117,6 +117,9 @@ import Testing
         let m = message(folder)
         #expect(m.contains("runs") && !m.contains("\n"), "\(m)")
         #expect(message(json).contains("not a folder"))
+        try FileManager.default.removeItem(atPath: json)
+        #expect(mkfifo(json, 0o600) == 0)
+        #expect(message(folder).contains("not a regular file"))
         #expect(message("").contains("empty path"))
     }
 }
