@@ -5,10 +5,6 @@ import Tensors
 import Reports
 import Synchronization
 
-extension OptionLimits {
-    static let seeds = 10_000
-}
-
 extension Compare {
     /// The seeds of `--seeds N` (`first` ... `first` + N - 1), or nil without it or with N = 1, which
     /// runs once exactly as without the option.

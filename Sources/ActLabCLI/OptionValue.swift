@@ -73,5 +73,6 @@ enum OptionLimits {
     static let repeats = 100_000
     static let expressionLength = 1_000
     static let plottedFunctions = 20
+    static let seeds = 1_000
     static let arguments = 256
 }
