@@ -18,10 +18,11 @@ public struct Snake: LearnableActivation, RegisteredActivation {
 
     public var learnableTensors: [LearnableTensor] { [LearnableTensor(name: "alpha", perChannel: true, initial: [alpha])] }
 
-    /// sin^2(a x) / a, whose limit a x^2 at a = 0 a trained alpha may reach.
-    @inline(__always) static func bump(_ x: Float, _ a: Float) -> (value: Float, sine: Float) {
-        let s = Foundation.sin(a * x)
-        return (a == 0 ? 0 : s * s / a, s)
+    /// sin^2(a x) / a (its limit 0 at a = 0, which a trained alpha may reach) and sin(2 a x).
+    /// The phase a x is formed in Double: in Float its rounding is a visible phase error at |x| ~ 30.
+    @inline(__always) static func bump(_ x: Float, _ a: Float) -> (value: Float, doubleSine: Float) {
+        let t = Double(a) * Double(x), s = Foundation.sin(t)
+        return (a == 0 ? 0 : Float(s * s / Double(a)), Float(Foundation.sin(2 * t)))
     }
 
     public func forward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, rows: Int, columns: Int, values: LearnedValues) {
@@ -41,8 +42,7 @@ public struct Snake: LearnableActivation, RegisteredActivation {
         for r in 0..<rows {
             for j in 0..<columns {
                 let i = r * columns + j, aj = a[j * stride], v = x[i], g = dy[i]
-                let (b, s) = Self.bump(v, aj)
-                let sin2 = Foundation.sin(2 * aj * v)
+                let (b, sin2) = Self.bump(v, aj)
                 dx?[i] = g * (1 + sin2)
                 if aj != 0 { ga[j] += g * (v * sin2 - b) / aj } else { ga[j] += g * v * v }
             }

@@ -8,7 +8,7 @@ public struct SquaredReLU: ElementwiseActivation, RegisteredActivation {
     public init() {}
     public init(parameters: [String: Double]) throws {}
 
-    @inlinable public func value(_ x: Float) -> Float { let r = x > 0 ? x : 0; return r * r }
+    @inlinable public func value(_ x: Float) -> Float { let r = x < 0 ? 0 : x; return r * r }  // NaN passes
     @inlinable public func derivative(x: Float, y: Float) -> Float { x > 0 ? 2 * x : 0 }
     public func value(_ x: Double) -> Double { x.isNaN ? x : (x > 0 ? x * x : 0) }
     public func derivative(_ x: Double) -> Double { x > 0 ? 2 * x : 0 }

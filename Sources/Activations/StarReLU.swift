@@ -32,7 +32,7 @@ public struct StarReLU: LearnableActivation, RegisteredActivation {
         let s = values.pointers[0][0], b = values.pointers[1][0]
         nonisolated(unsafe) let (x, y) = (x, y)
         Parallel.forEachChunk(rows * columns) { range in
-            for i in range { let r = x[i] > 0 ? x[i] : 0; y[i] = VectorMath.mulAdd(s * r, r, b) }
+            for i in range { let r = x[i] < 0 ? 0 : x[i]; y[i] = VectorMath.mulAdd(s * r, r, b) }  // NaN passes
         }
     }
 
