@@ -46,9 +46,12 @@ public struct ActivationComparison: Sendable {
         public var secondsPerEpoch: Double
         public var publishedAccuracy: Double?
         public var history: History
+        /// What a learnable activation learned (nil for the fixed ones).
+        public var learnedParameters: [LearnedTensorSummary]?
 
         public init(activation: String, depth: Int, parameters: Int, testAccuracy: Double, testLoss: Double,
-                    secondsPerEpoch: Double, publishedAccuracy: Double?, history: History) {
+                    secondsPerEpoch: Double, publishedAccuracy: Double?, history: History,
+                    learnedParameters: [LearnedTensorSummary]? = nil) {
             self.activation = activation
             self.depth = depth
             self.parameters = parameters
@@ -57,6 +60,7 @@ public struct ActivationComparison: Sendable {
             self.secondsPerEpoch = secondsPerEpoch
             self.publishedAccuracy = publishedAccuracy
             self.history = history
+            self.learnedParameters = learnedParameters
         }
     }
 
@@ -99,11 +103,13 @@ public struct ActivationComparison: Sendable {
                                         validationData: (data.testImages, yTest), verbose: verbose, output: output)
             let test = try model.evaluate(x: data.testImages, y: yTest)
             let seconds = history.epochs.map(\.seconds).reduce(0, +) / Double(history.epochs.count)
-            let run = Run(activation: name, depth: depth, parameters: model.parameterCount,
+            var run = Run(activation: name, depth: depth, parameters: model.parameterCount,
                                testAccuracy: test.accuracy, testLoss: test.loss, secondsPerEpoch: seconds,
                                publishedAccuracy: c.matchesArticle && data.trainImages.rows == 60_000
                                    ? PublishedResults.mnistMLP(activation: name, depth: depth) : nil,
                                history: history)
+            let learned = LearnedTensorSummary.of(model)
+            run.learnedParameters = learned.isEmpty ? nil : learned
             try onModelTrained(run, model)
             results.append(run)
         }
