@@ -34,7 +34,8 @@ public struct ACONC: LearnableActivation, RegisteredActivation {
 
     public func forward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, rows: Int, columns: Int, values: LearnedValues) {
         nonisolated(unsafe) let (x, y) = (x, y)
-        nonisolated(unsafe) let (p, s) = (values.pointers, values.strides)
+        nonisolated(unsafe) let p = values.pointers
+        let s = values.strides
         RowWise.forEachRows(rows, columns: columns) { range in
             for r in range {
                 for j in 0..<columns {

@@ -27,7 +27,8 @@ public struct Snake: LearnableActivation, RegisteredActivation {
 
     public func forward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, rows: Int, columns: Int, values: LearnedValues) {
         nonisolated(unsafe) let (x, y) = (x, y)
-        nonisolated(unsafe) let (a, stride) = (values.pointers[0], values.strides[0])
+        nonisolated(unsafe) let a = values.pointers[0]
+        let stride = values.strides[0]
         RowWise.forEachRows(rows, columns: columns) { range in
             for r in range {
                 for j in 0..<columns { let i = r * columns + j; y[i] = x[i] + Self.bump(x[i], a[j * stride]).value }
