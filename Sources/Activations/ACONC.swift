@@ -34,14 +34,15 @@ public struct ACONC: LearnableActivation, RegisteredActivation {
 
     public func forward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, rows: Int, columns: Int, values: LearnedValues) {
         nonisolated(unsafe) let (x, y) = (x, y)
-        nonisolated(unsafe) let p = values.pointers
-        let s = values.strides
+        // Pointers out of the arrays: array reads in the loop are bounds-checked and stop vectorisation.
+        nonisolated(unsafe) let (p0, p1, p2) = (values.pointers[0], values.pointers[1], values.pointers[2])
+        let (s0, s1, s2) = (values.strides[0], values.strides[1], values.strides[2])
         RowWise.forEachRows(rows, columns: columns) { range in
             for r in range {
                 for j in 0..<columns {
                     let i = r * columns + j, v = x[i]
-                    let a = p[0][j * s[0]], b = p[1][j * s[1]], d = a - b
-                    y[i] = VectorMath.mulAdd(d * v, VectorMath.sigmoid(p[2][j * s[2]] * d * v), b * v)
+                    let a = p0[j * s0], b = p1[j * s1], d = a - b
+                    y[i] = VectorMath.mulAdd(d * v, VectorMath.sigmoid(p2[j * s2] * d * v), b * v)
                 }
             }
         }
@@ -49,19 +50,21 @@ public struct ACONC: LearnableActivation, RegisteredActivation {
 
     public func backward(x: UnsafePointer<Float>, dy: UnsafePointer<Float>, dx: UnsafeMutablePointer<Float>?, rows: Int, columns: Int,
                          values: LearnedValues, gradients: LearnedValues) {
-        let p = values.pointers, st = values.strides, g = gradients.pointers
-        for k in 0..<3 { g[k].update(repeating: 0, count: columns) }
+        let (p0, p1, p2) = (values.pointers[0], values.pointers[1], values.pointers[2])
+        let (s0, s1, s2) = (values.strides[0], values.strides[1], values.strides[2])
+        let (g0, g1, g2) = (gradients.pointers[0], gradients.pointers[1], gradients.pointers[2])
+        g0.update(repeating: 0, count: columns); g1.update(repeating: 0, count: columns); g2.update(repeating: 0, count: columns)
         for r in 0..<rows {
             for j in 0..<columns {
                 let i = r * columns + j, v = x[i], gy = dy[i]
-                let a = p[0][j * st[0]], b = p[1][j * st[1]], beta = p[2][j * st[2]], d = a - b
+                let a = p0[j * s0], b = p1[j * s1], beta = p2[j * s2], d = a - b
                 let u = beta * d * v, s = VectorMath.sigmoid(u)
                 let lift = VectorMath.mulAdd(u, 1 - s, 1)
                 let q = v * s * lift
                 dx?[i] = gy * VectorMath.mulAdd(d * s, lift, b)
-                g[0][j] += gy * q
-                g[1][j] += gy * (v - q)
-                g[2][j] += gy * (d * v) * (d * v) * s * (1 - s)
+                g0[j] += gy * q
+                g1[j] += gy * (v - q)
+                g2[j] += gy * (d * v) * (d * v) * s * (1 - s)
             }
         }
     }

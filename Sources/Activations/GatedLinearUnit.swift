@@ -16,6 +16,27 @@ public protocol LinearUnitGate: Sendable {
     static var usesExp: Bool { get }
     /// Whether the slice x g(x) never decreases.
     static var sliceMonotonic: Bool { get }
+    /// y = a * g(b) over `n` columns, and its backward; each gate forwards these to the shared
+    /// loops below, so that they are compiled for the concrete gate (called through the generic
+    /// unit, they would not inline g and would run ~15 times slower).
+    static func forwardRow(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ n: Int)
+    static func backwardRow(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ dy: UnsafePointer<Float>,
+                            _ da: UnsafeMutablePointer<Float>, _ db: UnsafeMutablePointer<Float>, _ n: Int)
+}
+
+/// The loops of every gate, inlined into each gate's own `forwardRow` / `backwardRow`.
+@inline(__always) func gatedForwardRow<G: LinearUnitGate>(_: G.Type, _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>,
+                                                         _ y: UnsafeMutablePointer<Float>, _ n: Int) {
+    for j in 0..<n { y[j] = a[j] * G.value(b[j]) }
+}
+
+@inline(__always) func gatedBackwardRow<G: LinearUnitGate>(_: G.Type, _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ dy: UnsafePointer<Float>,
+                                                          _ da: UnsafeMutablePointer<Float>, _ db: UnsafeMutablePointer<Float>, _ n: Int) {
+    for j in 0..<n {
+        let g = dy[j]
+        da[j] = g * G.value(b[j])
+        db[j] = g * a[j] * G.slope(b[j])
+    }
 }
 
 /// A gated linear unit of a transformer feed-forward block (Shazeer 2020): the row splits into
@@ -45,8 +66,8 @@ public struct GatedLinearUnit<Gate: LinearUnitGate>: RegisteredActivation {
         nonisolated(unsafe) let (x, y) = (x, y)
         RowWise.forEachRows(rows, columns: columns) { range in
             for r in range {
-                let a = x + r * columns, b = a + half, yi = y + r * half
-                for j in 0..<half { yi[j] = a[j] * Gate.value(b[j]) }
+                let a = x + r * columns
+                Gate.forwardRow(a, a + half, y + r * half, half)
             }
         }
     }
@@ -57,13 +78,8 @@ public struct GatedLinearUnit<Gate: LinearUnitGate>: RegisteredActivation {
         nonisolated(unsafe) let (x, dy, dx) = (x, dy, dx)
         RowWise.forEachRows(rows, columns: columns) { range in
             for r in range {
-                let a = x + r * columns, b = a + half, dyi = dy + r * half
-                let da = dx + r * columns, db = da + half
-                for j in 0..<half {
-                    let g = dyi[j]
-                    da[j] = g * Gate.value(b[j])
-                    db[j] = g * a[j] * Gate.slope(b[j])
-                }
+                let a = x + r * columns, da = dx + r * columns
+                Gate.backwardRow(a, a + half, dy + r * half, da, da + half, half)
             }
         }
     }
@@ -85,6 +101,13 @@ private let shazeer = "Shazeer, 2020 (GLU Variants Improve Transformer)"
 
 /// SwiGLU's gate, swish: g(b) = b sigmoid(b).
 public enum SwishGate: LinearUnitGate {
+    public static func forwardRow(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ n: Int) {
+        gatedForwardRow(Self.self, a, b, y, n)
+    }
+    public static func backwardRow(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ dy: UnsafePointer<Float>,
+                                   _ da: UnsafeMutablePointer<Float>, _ db: UnsafeMutablePointer<Float>, _ n: Int) {
+        gatedBackwardRow(Self.self, a, b, dy, da, db, n)
+    }
     public static let unitID = "swiglu"
     @inlinable public static func value(_ b: Float) -> Float { b * VectorMath.sigmoid(b) }
     @inlinable public static func slope(_ b: Float) -> Float { let s = VectorMath.sigmoid(b); return VectorMath.mulAdd(b * s, 1 - s, s) }
@@ -98,6 +121,13 @@ public enum SwishGate: LinearUnitGate {
 
 /// GEGLU's gate, exact GELU: g(b) = b Phi(b).
 public enum GELUGate: LinearUnitGate {
+    public static func forwardRow(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ n: Int) {
+        gatedForwardRow(Self.self, a, b, y, n)
+    }
+    public static func backwardRow(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ dy: UnsafePointer<Float>,
+                                   _ da: UnsafeMutablePointer<Float>, _ db: UnsafeMutablePointer<Float>, _ n: Int) {
+        gatedBackwardRow(Self.self, a, b, dy, da, db, n)
+    }
     public static let unitID = "geglu"
     @inlinable public static func value(_ b: Float) -> Float { GELU.exactValue(b) }
     @inlinable public static func slope(_ b: Float) -> Float { GELU.exactSlope(b) }
@@ -113,6 +143,13 @@ public enum GELUGate: LinearUnitGate {
 
 /// ReGLU's gate, relu: g(b) = max(b, 0) (its slope at 0 taken as 0, as PyTorch's relu).
 public enum ReLUGate: LinearUnitGate {
+    public static func forwardRow(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ n: Int) {
+        gatedForwardRow(Self.self, a, b, y, n)
+    }
+    public static func backwardRow(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ dy: UnsafePointer<Float>,
+                                   _ da: UnsafeMutablePointer<Float>, _ db: UnsafeMutablePointer<Float>, _ n: Int) {
+        gatedBackwardRow(Self.self, a, b, dy, da, db, n)
+    }
     public static let unitID = "reglu"
     @inlinable public static func value(_ b: Float) -> Float { b > 0 ? b : 0 }
     @inlinable public static func slope(_ b: Float) -> Float { b > 0 ? 1 : 0 }
@@ -126,6 +163,13 @@ public enum ReLUGate: LinearUnitGate {
 
 /// The bilinear layer's gate, the identity: g(b) = b.
 public enum IdentityGate: LinearUnitGate {
+    public static func forwardRow(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ n: Int) {
+        gatedForwardRow(Self.self, a, b, y, n)
+    }
+    public static func backwardRow(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ dy: UnsafePointer<Float>,
+                                   _ da: UnsafeMutablePointer<Float>, _ db: UnsafeMutablePointer<Float>, _ n: Int) {
+        gatedBackwardRow(Self.self, a, b, dy, da, db, n)
+    }
     public static let unitID = "bilinear"
     @inlinable public static func value(_ b: Float) -> Float { b }
     @inlinable public static func slope(_ b: Float) -> Float { 1 }

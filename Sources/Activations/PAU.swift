@@ -83,8 +83,10 @@ public struct PAU: LearnableActivation, RegisteredActivation {
             gb.0 += m * av; gb.1 += m * v2; gb.2 += m * av * v2; gb.3 += m * v4
         }
         let gn = gradients.pointers[0], gd = gradients.pointers[1]
-        for (k, s) in [ga.0, ga.1, ga.2, ga.3, ga.4, ga.5].enumerated() { gn[k] = Float(s) }
-        for (k, s) in [gb.0, gb.1, gb.2, gb.3].enumerated() { gd[k] = Float(Double(b[k] > 0 ? 1 : (b[k] < 0 ? -1 : 0)) * s) }
+        (gn[0], gn[1], gn[2], gn[3], gn[4], gn[5]) = (Float(ga.0), Float(ga.1), Float(ga.2), Float(ga.3), Float(ga.4), Float(ga.5))
+        // d|b|/db = sign(b).
+        func signed(_ s: Double, _ k: Int) -> Float { Float(b[k] > 0 ? s : (b[k] < 0 ? -s : 0)) }
+        (gd[0], gd[1], gd[2], gd[3]) = (signed(gb.0, 0), signed(gb.1, 1), signed(gb.2, 2), signed(gb.3, 3))
     }
 
     public func learned(_ values: [String: [Float]]) throws -> any ActivationFunction {

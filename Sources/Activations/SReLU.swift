@@ -42,13 +42,14 @@ public struct SReLU: LearnableActivation, RegisteredActivation {
 
     public func forward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, rows: Int, columns: Int, values: LearnedValues) {
         nonisolated(unsafe) let (x, y) = (x, y)
-        nonisolated(unsafe) let p = values.pointers
-        let s = values.strides
+        // Pointers out of the arrays: array reads in the loop are bounds-checked and stop vectorisation.
+        nonisolated(unsafe) let (p0, p1, p2, p3) = (values.pointers[0], values.pointers[1], values.pointers[2], values.pointers[3])
+        let (s0, s1, s2, s3) = (values.strides[0], values.strides[1], values.strides[2], values.strides[3])
         RowWise.forEachRows(rows, columns: columns) { range in
             for r in range {
                 for j in 0..<columns {
                     let i = r * columns + j, v = x[i]
-                    let tl = p[0][j * s[0]], al = p[1][j * s[1]], tr = p[2][j * s[2]], ar = p[3][j * s[3]]
+                    let tl = p0[j * s0], al = p1[j * s1], tr = p2[j * s2], ar = p3[j * s3]
                     y[i] = v >= tr ? VectorMath.mulAdd(ar, v - tr, tr) : (v <= tl ? VectorMath.mulAdd(al, v - tl, tl) : v)
                 }
             }
@@ -57,18 +58,21 @@ public struct SReLU: LearnableActivation, RegisteredActivation {
 
     public func backward(x: UnsafePointer<Float>, dy: UnsafePointer<Float>, dx: UnsafeMutablePointer<Float>?, rows: Int, columns: Int,
                          values: LearnedValues, gradients: LearnedValues) {
-        let p = values.pointers, s = values.strides, g = gradients.pointers
-        for k in 0..<4 { g[k].update(repeating: 0, count: columns) }
+        let (p0, p1, p2, p3) = (values.pointers[0], values.pointers[1], values.pointers[2], values.pointers[3])
+        let (s0, s1, s2, s3) = (values.strides[0], values.strides[1], values.strides[2], values.strides[3])
+        let (g0, g1, g2, g3) = (gradients.pointers[0], gradients.pointers[1], gradients.pointers[2], gradients.pointers[3])
+        g0.update(repeating: 0, count: columns); g1.update(repeating: 0, count: columns)
+        g2.update(repeating: 0, count: columns); g3.update(repeating: 0, count: columns)
         for r in 0..<rows {
             for j in 0..<columns {
                 let i = r * columns + j, v = x[i], d = dy[i]
-                let tl = p[0][j * s[0]], al = p[1][j * s[1]], tr = p[2][j * s[2]], ar = p[3][j * s[3]]
+                let tl = p0[j * s0], al = p1[j * s1], tr = p2[j * s2], ar = p3[j * s3]
                 if v >= tr {
                     dx?[i] = d * ar
-                    g[2][j] += d * (1 - ar); g[3][j] += d * (v - tr)
+                    g2[j] += d * (1 - ar); g3[j] += d * (v - tr)
                 } else if v <= tl {
                     dx?[i] = d * al
-                    g[0][j] += d * (1 - al); g[1][j] += d * (v - tl)
+                    g0[j] += d * (1 - al); g1[j] += d * (v - tl)
                 } else {
                     dx?[i] = d
                 }

@@ -12,9 +12,10 @@ public struct Sine: ElementwiseActivation, RegisteredActivation {
     public init(parameters p: [String: Double]) throws { self.init(w0: Float(try Self.required("w0", in: p))) }
     public var parameters: [String: Double] { ["w0": Double(w0)] }
 
-    // Reduced in Double: w0 x is large for large x, and sinf of a large Float argument loses the phase.
-    @inlinable public func value(_ x: Float) -> Float { Float(Foundation.sin(Double(w0) * Double(x))) }
-    @inlinable public func derivative(x: Float, y: Float) -> Float { Float(Double(w0) * Foundation.cos(Double(w0) * Double(x))) }
+    // The phase in Double (the product of two Floats is exact there): in Float, w0 x would carry
+    // a rounding error of ~1e-7 |w0 x| into the phase.
+    public func value(_ x: Float) -> Float { Float(SineCosine.of(Double(w0) * Double(x)).sin) }
+    public func derivative(x: Float, y: Float) -> Float { Float(Double(w0) * SineCosine.of(Double(w0) * Double(x)).cos) }
     public func value(_ x: Double) -> Double { Foundation.sin(Double(w0) * x) }
     public func derivative(_ x: Double) -> Double { Double(w0) * Foundation.cos(Double(w0) * x) }
 

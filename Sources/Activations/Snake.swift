@@ -21,8 +21,8 @@ public struct Snake: LearnableActivation, RegisteredActivation {
     /// sin^2(a x) / a (its limit 0 at a = 0, which a trained alpha may reach) and sin(2 a x).
     /// The phase a x is formed in Double: in Float its rounding is a visible phase error at |x| ~ 30.
     @inline(__always) static func bump(_ x: Float, _ a: Float) -> (value: Float, doubleSine: Float) {
-        let t = Double(a) * Double(x), s = Foundation.sin(t)
-        return (a == 0 ? 0 : Float(s * s / Double(a)), Float(Foundation.sin(2 * t)))
+        let (s, c) = SineCosine.of(Double(a) * Double(x))
+        return (a == 0 ? 0 : Float(s * s / Double(a)), Float(2 * s * c))
     }
 
     public func forward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, rows: Int, columns: Int, values: LearnedValues) {
