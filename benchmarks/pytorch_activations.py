@@ -25,6 +25,35 @@ FUNCTIONS = {
 }
 
 
+def _halves(x):
+    return x.view(-1, 1024).chunk(2, -1)
+
+
+def _pau(x):
+    a = torch.tensor([3.35583603e-02, 5.05000375e-01, 1.65343934e+00, 2.01001052e+00, 9.31901999e-01, 1.52424124e-01])
+    b = torch.tensor([3.30847488e-06, 3.98021568e+00, 5.12471206e-07, 3.01830109e-01]).abs()
+    ax = x.abs()
+    p = a[0] + x * (a[1] + x * (a[2] + x * (a[3] + x * (a[4] + x * a[5]))))
+    return p / (1 + ax * (b[0] + ax * (b[1] + ax * (b[2] + ax * b[3]))))
+
+
+# PyTorch ships none of these as one kernel: they are the eager compositions models write.
+COMPOSED = {
+    "swiglu": lambda x: (lambda a, b: a * F.silu(b))(*_halves(x)),
+    "geglu": lambda x: (lambda a, b: a * F.gelu(b))(*_halves(x)),
+    "reglu": lambda x: (lambda a, b: a * F.relu(b))(*_halves(x)),
+    "bilinear": lambda x: (lambda a, b: a * b)(*_halves(x)),
+    "relu2": lambda x: F.relu(x) ** 2, "quick_gelu": lambda x: x * torch.sigmoid(1.702 * x),
+    "xielu": lambda x: torch.where(x > 0, 0.8 * x * x + 0.5 * x, (torch.expm1(torch.clamp(x, max=0.0)) - x) * 0.8 + 0.5 * x),
+    "isru": lambda x: x * torch.rsqrt(1 + x * x), "isrlu": lambda x: torch.where(x >= 0, x, x * torch.rsqrt(1 + x * x)),
+    "bent_identity": lambda x: (torch.sqrt(x * x + 1) - 1) / 2 + x, "sine": lambda x: torch.sin(30 * x),
+    "star_relu": lambda x: 0.8944 * F.relu(x) ** 2 - 0.4472, "snake": lambda x: x + torch.sin(x) ** 2,
+    "srelu": lambda x: torch.where(x >= 2.5, 2.5 + (x - 2.5), torch.where(x <= 0, 0.2 * x, x)),
+    "acon_c": lambda x: x * torch.sigmoid(x), "pau": _pau,
+}
+FUNCTIONS.update(COMPOSED)
+
+
 def best(fn, repeats):
     fn()
     times = []

@@ -22,7 +22,8 @@ struct List: ParsableCommand {
             try Console.print(zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  "))
             if i == 0 { try Console.print(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")) }
         }
-        try Console.print("\nmaxout is also the Maxout(units, pieces:) layer; prelu and swish have learnable layers (PReLU, Swish).")
+        try Console.print("\nmaxout is also the Maxout(units, pieces:) layer; prelu and swish have learnable layers (PReLU, Swish);"
+              + " star_relu, snake, srelu, acon_c and pau learn their parameters inside Dense and as stand-alone layers.")
     }
 
     private func format(_ v: Double) -> String {

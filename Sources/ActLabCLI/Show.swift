@@ -14,6 +14,8 @@ struct Show: ParsableCommand {
     var params: [String] = []
     @Option(help: "Folder for the chart (SVG, and PNG when rsvg-convert is installed).")
     var out = "runs/charts"
+    @Option(help: "A saved model file: the argument then names its layer, whose learned activation is shown against its initial form.")
+    var model: String?
 
     func validate() throws {
         guard !out.trimmingCharacters(in: .whitespaces).isEmpty else { throw CommandError("--out must name a folder, got an empty path") }
@@ -27,6 +29,7 @@ struct Show: ParsableCommand {
 
     /// The description and the chart files written, for `run` to print and tests to check.
     func execute() throws -> (text: String, written: [String]) {
+        if let model { return try LearnedLayerView(modelPath: model, layerName: name).execute(out: out) }
         let f = try resolveActivation(OptionValue.activation(name, "show"), parameters: parseParameters(params))
         let chart = LineChart(title: displayName(f), xLabel: "x", series: [
             ChartSeries("f(x)", sampling: f.value, over: -5...5),

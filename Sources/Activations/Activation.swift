@@ -32,6 +32,9 @@ public enum Activation {
         ELU.self, SELU.self, CELU.self, GELU.self, SiLU.self, HardSiLU.self, Mish.self,
         Softplus.self, Squareplus.self, SparsePlus.self, SoftShrink.self, HardShrink.self, Exponential.self,
         Softmax.self, LogSoftmax.self, Softmin.self, Sparsemax.self, GLU.self, MaxoutActivation.self,
+        SwiGLU.self, GEGLU.self, ReGLU.self, Bilinear.self, SquaredReLU.self, QuickGELU.self, XIELU.self,
+        ISRU.self, ISRLU.self, BentIdentity.self, Sine.self,
+        StarReLU.self, Snake.self, SReLU.self, ACONC.self, PAU.self,
     ]
 
     /// The canonical ids, in catalogue order.

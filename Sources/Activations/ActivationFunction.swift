@@ -46,6 +46,8 @@ public protocol ActivationFunction: Sendable, CustomStringConvertible {
     var probabilityOutput: ProbabilityOutput? { get }
     /// The Keras layer class that applies this function on its own.
     var layerTypeName: String { get }
+    /// The function's trainable form, when a layer may learn its parameters (nil: nothing to learn).
+    var learnable: (any LearnableActivation)? { get }
 }
 
 extension ActivationFunction {
@@ -61,6 +63,7 @@ extension ActivationFunction {
     public var trainingNoise: (any TrainingNoise)? { nil }
     public var probabilityOutput: ProbabilityOutput? { nil }
     public var layerTypeName: String { "Activation" }
+    public var learnable: (any LearnableActivation)? { nil }
     public var description: String {
         let p = parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
         return p.isEmpty ? id : "\(id)(\(p))"

@@ -48,9 +48,12 @@ public struct ActivationComparison: Sendable {
         public var history: History
         /// The seed of this run when the comparison was repeated over several (`--seeds`); nil otherwise.
         public var seed: UInt64? = nil
+        /// What a learnable activation learned (nil for the fixed ones).
+        public var learnedParameters: [LearnedTensorSummary]?
 
         public init(activation: String, depth: Int, parameters: Int, testAccuracy: Double, testLoss: Double,
-                    secondsPerEpoch: Double, publishedAccuracy: Double?, history: History) {
+                    secondsPerEpoch: Double, publishedAccuracy: Double?, history: History,
+                    learnedParameters: [LearnedTensorSummary]? = nil) {
             self.activation = activation
             self.depth = depth
             self.parameters = parameters
@@ -59,6 +62,7 @@ public struct ActivationComparison: Sendable {
             self.secondsPerEpoch = secondsPerEpoch
             self.publishedAccuracy = publishedAccuracy
             self.history = history
+            self.learnedParameters = learnedParameters
         }
     }
 
@@ -122,11 +126,13 @@ public struct ActivationComparison: Sendable {
             if cancellation?.isCancelled == true, history.epochs < c.epochs { break }
             let test = try model.evaluate(x: data.testImages, y: yTest)
             let seconds = history.seconds.reduce(0, +) / Double(max(history.epochs, 1))
-            let run = Run(activation: name, depth: depth, parameters: model.parameterCount,
+            var run = Run(activation: name, depth: depth, parameters: model.parameterCount,
                                testAccuracy: test["accuracy"] ?? 0, testLoss: test["loss"] ?? 0, secondsPerEpoch: seconds,
                                publishedAccuracy: c.matchesArticle && data.trainImages.rows == 60_000
                                    ? PublishedResults.mnistMLP(activation: name, depth: depth) : nil,
                                history: history)
+            let learned = LearnedTensorSummary.of(model)
+            run.learnedParameters = learned.isEmpty ? nil : learned
             try onModelTrained(run, model)
             results.append(run)
         }

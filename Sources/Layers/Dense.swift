@@ -4,7 +4,7 @@ import Tensors
 
 /// Fully connected layer: y = activation(x · W + b), W of shape [inputs, units] (Keras layout),
 /// initial weights from `kernelInitializer` (Glorot-uniform by default, as in Keras) and zero bias.
-public final class Dense: RegisteredLayer {
+public final class Dense: RegisteredLayer, LearnedActivationReporting {
     public static let typeName = "Dense"
     public var name: String
     public let units: Int
@@ -14,7 +14,7 @@ public final class Dense: RegisteredLayer {
     public private(set) var kernel: Parameter!
     public private(set) var bias: Parameter!
     public private(set) var outputShape: [Int] = []
-    public var parameters: [Parameter] { kernel.map { [$0, bias] } ?? [] }
+    public var parameters: [Parameter] { kernel.map { [$0, bias] + (learned?.parameters ?? []) } ?? [] }
 
     private var inputs = 0
     private var lastInput: Tensor?
@@ -25,6 +25,8 @@ public final class Dense: RegisteredLayer {
     /// The activation's training noise (RReLU's slopes), seeded from the model's generator when built.
     private var randomSlopes = RandomSlopes(noise: nil, seed: 0)
     private var ones: Tensor?
+    /// The activation's trainable tensors (snake's alpha per unit, pau's coefficients), when it has any.
+    private var learned: LearnedActivationWeights?
 
     public init(_ units: Int, activation: any ActivationFunction = Linear(),
                 kernelInitializer: any KernelInitializer = VarianceScaling.glorotUniform,
@@ -80,7 +82,8 @@ public final class Dense: RegisteredLayer {
         guard width > 0 else {
             throw LayerError.invalidArgument(layer: name, message: "activation \(activation.id) cannot take \(units) units")
         }
-        return try LayerPlan(layer: name, outputShape: [width], trainable: [[inputShape[0], units], [units]])
+        let extra = activation.learnable.map { LearnedActivationWeights.shapes($0, columns: units) } ?? []
+        return try LayerPlan(layer: name, outputShape: [width], trainable: [[inputShape[0], units], [units]] + extra)
     }
 
     public func build(inputShape: [Int], rng: inout RandomGenerator) throws {
@@ -96,6 +99,7 @@ public final class Dense: RegisteredLayer {
         bias = Parameter(name: "bias", value: Tensor(zeros: [units]))
         outputShape = plan.outputShape
         if let noise = activation.trainingNoise { randomSlopes = RandomSlopes(noise: noise, seed: rng.next()) }
+        learned = activation.learnable.map { LearnedActivationWeights($0, columns: units, prefix: "activation_") }
     }
 
     public func forward(_ input: Tensor, training: Bool) -> Tensor {
@@ -108,6 +112,10 @@ public final class Dense: RegisteredLayer {
         if activation.isIdentity { return z }
         let y = ensure(&output, rows: n, rowShape: outputShape)
         if randomSlopes.forward(training: training, x: z, y: y) { return y }
+        if let learned {
+            learned.function.forward(z.pointer, y.pointer, rows: n, columns: units, values: learned.values)
+            return y
+        }
         activation.forward(z.pointer, y.pointer, rows: n, columns: units)
         return y
     }
@@ -119,9 +127,18 @@ public final class Dense: RegisteredLayer {
         if randomSlopes.backward(x: preActivation!, dy: gradOutput, dx: dz) {
             return backward(preActivationGradient: dz, needInputGradient: needInputGradient)
         }
-        activation.backward(x: preActivation!.pointer, y: output!.pointer, dy: gradOutput.pointer,
-                            dx: dz.pointer, rows: n, columns: units)
+        if let learned {
+            learned.function.backward(x: preActivation!.pointer, dy: gradOutput.pointer, dx: dz.pointer, rows: n, columns: units,
+                                      values: learned.values, gradients: learned.gradients)
+        } else {
+            activation.backward(x: preActivation!.pointer, y: output!.pointer, dy: gradOutput.pointer,
+                                dx: dz.pointer, rows: n, columns: units)
+        }
         return backward(preActivationGradient: dz, needInputGradient: needInputGradient)
+    }
+
+    public var learnedActivation: (function: any LearnableActivation, values: [String: [Float]])? {
+        learned.map { ($0.function, $0.current) }
     }
 
     public var outputFusion: ProbabilityOutput? { activation.probabilityOutput }

@@ -36,7 +36,7 @@ extension RegisteredLayer {
 public enum LayerRegistry {
     /// The types this module defines, in catalogue order.
     nonisolated(unsafe) public static let builtIn: [any RegisteredLayer.Type] = [
-        Dense.self, Maxout.self, PReLU.self, Swish.self, ActivationLayer.self,
+        Dense.self, Maxout.self, PReLU.self, Swish.self, ActivationLayer.self, LearnableActivationLayer.self,
     ]
 
     private final class Store: @unchecked Sendable {

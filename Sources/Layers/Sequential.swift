@@ -40,7 +40,7 @@ public final class Sequential {
     }
 
     /// Appends a stand-alone activation (Keras `model.add(LeakyReLU(alpha=0.1))`).
-    public func add(_ activation: any ActivationFunction) { add(ActivationLayer(activation)) }
+    public func add(_ activation: any ActivationFunction) { add(LayerBuilder.buildExpression(activation)[0]) }
 
     /// The per-sample input shape declared on the first layer.
     public var inputShape: [Int]? { layers.first?.declaredInputShape }

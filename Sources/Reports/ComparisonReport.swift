@@ -45,8 +45,22 @@ public struct ComparisonReport: Sendable {
             + "\(c.hiddenUnits)-unit hidden layers, \(c.optimizer) (learning rate \(c.learningRate.map { "\($0)" } ?? "default")"
             + (c.optimizer == "rmsprop" ? ", epsilon \(c.rmspropEpsilon.rawValue) the square root" : "") + "), "
             + "batch \(c.batchSize), \(c.epochs) epochs, seed \(c.seed); accuracy on the 10,000-image test set.\n\n"
-            + table.text
+            + table.text + learnedText
             + seedStatistics.map { "\n## Over seeds: \($0.title)\n\n" + SeedStatisticsTable($0).markdown }.joined()
+    }
+
+    /// What the learnable activations learned: shared tensors in full, per-channel ones as mean and range.
+    public var learnedText: String {
+        let rows = runs.flatMap { r in
+            (r.learnedParameters ?? []).map { t in
+                [r.activation, "\(r.depth)", t.name,
+                 t.values.count <= 10 ? t.values.map { fixed($0, 4) }.joined(separator: " ") : fixed(t.mean, 4),
+                 t.values.count <= 10 ? "-" : "\(fixed(t.min, 4)) .. \(fixed(t.max, 4))"]
+            }
+        }
+        guard !rows.isEmpty else { return "" }
+        return "\nLearned activation parameters (per-channel ones: mean and range over the channels):\n\n"
+            + MarkdownTable(headers: ["activation", "depth", "tensor", "value (mean)", "range"], rows: rows, rightAligned: [1]).text
     }
 
     /// The file-name stem of a run's files: `relu-depth1` (`relu-depth1-seed3` when repeated over

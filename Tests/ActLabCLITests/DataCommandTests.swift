@@ -34,7 +34,7 @@ extension CommandOutputTests {
             let defaults = CommandRunner.failure(["data", "kaggle-digits", "--from", data, "--out", out])
             #expect(defaults?.contains("need 69980 training images; it has 100") == true, "\(defaults ?? "no error")")
             #expect(CommandRunner.failure(["data", "kaggle-digits", "--from", data, "--out", out, "--train-rows", "0"])
-                    == "--train-rows 0 should be at least 1")
+                    == "--train-rows must be a positive whole number, got 0")
             #expect(!FileManager.default.fileExists(atPath: out))
         }
 

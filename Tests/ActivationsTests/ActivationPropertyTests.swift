@@ -38,7 +38,7 @@ import Testing
         do {
             return try Activation.named(type.id, parameters: parameters)
         } catch let error as ActivationError {
-            guard case let .invalidParameter(_, _, _, expected) = error, expected.contains("below") || expected.contains("<=") else {
+            guard case let .invalidParameter(_, _, _, expected) = error, expected.contains("below") || expected.contains("<=") || expected.contains(">=") else {
                 Issue.record("\(type.id) \(parameters): \(error)")
                 return nil
             }

@@ -24,6 +24,16 @@ struct Case: CustomTestStringConvertible, Sendable {
         ("sparse_plus", [:]), ("soft_shrink", [:]), ("soft_shrink", ["threshold": 1]), ("hard_shrink", [:]),
         ("exponential", [:]), ("softmax", [:]), ("log_softmax", [:]), ("softmin", [:]), ("sparsemax", [:]),
         ("glu", [:]), ("maxout", [:]), ("maxout", ["pieces": 3]),
+        ("swiglu", [:]), ("geglu", [:]), ("reglu", [:]), ("bilinear", [:]), ("relu2", [:]), ("quick_gelu", [:]),
+        ("xielu", [:]), ("xielu", ["alpha_n": 0.3]), ("xielu", ["alpha_n": 1.5, "beta": 1.5]),
+        ("isru", [:]), ("isru", ["alpha": 4]), ("isrlu", [:]), ("isrlu", ["alpha": 0.25]), ("bent_identity", [:]),
+        // sin(30 x) curves too fast for the sheet's sampled smoothness check; SIREN's w0 = 30 is
+        // checked by the golden values and in LearnableTests.
+        ("sine", ["w0": 1]), ("sine", ["w0": 2.5]),
+        ("star_relu", [:]), ("star_relu", ["scale": 1, "bias": 0]), ("snake", [:]), ("snake", ["alpha": 0.4]),
+        ("srelu", [:]), ("srelu", ["t_left": -1, "a_left": 0.1, "t_right": 1, "a_right": 0.5]),
+        ("acon_c", [:]), ("acon_c", ["p1": 1.2, "p2": 0.25, "beta": 2]), ("acon_c", ["p1": -0.5, "p2": 0.5, "beta": 0.7]),
+        ("pau", [:]),
     ].map { Case(name: $0.0, parameters: $0.1) }
 
     static var elementwise: [Case] { all.filter { $0.function.isElementwise } }

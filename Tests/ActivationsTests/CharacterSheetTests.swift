@@ -102,7 +102,8 @@ struct CharacterSheetTests {
         }
         let claimed = f.characterSheet.maxDerivative
         if claimed.isInfinite {
-            #expect(best > 1e6, "\(c.testDescription): claimed unbounded slope, sampled \(best)")
+            // The samples reach 1e4, where a quadratic's secant slope is 2e4 and e^x's is astronomical.
+            #expect(best > 1e4, "\(c.testDescription): claimed unbounded slope, sampled \(best)")
         } else {
             #expect(best <= claimed * (1 + 1e-6), "\(c.testDescription): secant slope \(best) above the claimed \(claimed)")
             #expect(best >= claimed * (1 - 1e-3), "\(c.testDescription): claimed \(claimed), sampled only \(best)")

@@ -2,7 +2,7 @@ import Activations
 import Foundation
 import Testing
 
-/// Float kernels against PyTorch's float64 values (scripts/make_activation_goldens.py).
+/// Float kernels against float64 reference values: PyTorch (scripts/make_activation_goldens.py) and NumPy (scripts/make_catalogue2_goldens.py).
 struct GoldenTests {
     struct Golden: Decodable, Sendable, CustomTestStringConvertible {
         let name: String
@@ -17,17 +17,18 @@ struct GoldenTests {
 
     struct Fixture: Decodable { let cases: [Golden] }
 
-    static let goldens: [Golden] = {
-        guard let url = Bundle.module.url(forResource: "activation_goldens", withExtension: "json", subdirectory: "Fixtures"),
+    /// PyTorch's goldens, then the NumPy ones of the second catalogue (scripts/make_catalogue2_goldens.py).
+    static let goldens: [Golden] = ["activation_goldens", "catalogue2_goldens"].flatMap { name -> [Golden] in
+        guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Fixtures"),
               let data = try? Data(contentsOf: url),
               let fixture = try? JSONDecoder().decode(Fixture.self, from: data) else { return [] }
         return fixture.cases
-    }()
+    }
 
     @Test func fixtureCoversTheCatalogue() {
         let covered = Set(Self.goldens.map(\.name))
         #expect(Self.goldens.count >= 40)
-        for id in Activation.ids { #expect(covered.contains(id), "no PyTorch golden for \(id)") }
+        for id in Activation.ids { #expect(covered.contains(id), "no golden for \(id)") }
     }
 
     @Test(arguments: GoldenTests.goldens)

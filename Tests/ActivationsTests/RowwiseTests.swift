@@ -26,6 +26,15 @@ struct RowwiseTests {
         case "glu":
             let h = row.count / 2
             return (0..<h).map { row[$0] / (1 + Foundation.exp(-row[h + $0])) }
+        case "swiglu", "geglu", "reglu", "bilinear":
+            let h = row.count / 2
+            let gate: (Double) -> Double = switch name {
+            case "swiglu": { $0 / (1 + Foundation.exp(-$0)) }
+            case "geglu": { 0.5 * $0 * (1 + Foundation.erf($0 / 2.0.squareRoot())) }
+            case "reglu": { max($0, 0) }
+            default: { $0 }
+            }
+            return (0..<h).map { row[$0] * gate(row[h + $0]) }
         case "maxout":
             let k = Int(p["pieces"] ?? 2)
             return stride(from: 0, to: row.count, by: k).map { row[$0..<$0 + k].max()! }
@@ -81,7 +90,7 @@ struct RowwiseTests {
     func scalarSliceIsTheDocumentedRow(_ c: Case) {
         let f = c.function
         for x in stride(from: -6.0, through: 6.0, by: 0.25) {
-            let row: [Float] = c.name == "glu" ? [Float(x), Float(x)]
+            let row: [Float] = ["glu", "swiglu", "geglu", "reglu", "bilinear"].contains(c.name) ? [Float(x), Float(x)]
                 : [Float(x)] + Array(repeating: 0, count: c.name == "maxout" ? Int(c.parameters["pieces"] ?? 2) - 1 : 1)
             let y = Run.forward(f, row, rows: 1, columns: row.count)[0]
             #expect(close(Double(y), f.value(x), relative: 1e-5, absolute: 1e-6), "\(c.testDescription): slice at \(x): \(y) vs \(f.value(x))")
