@@ -1,0 +1,197 @@
+import Activations
+import COpenBLAS
+import Tensors
+
+/// Keras `Conv2D` on NHWC images: y = activation(conv(x, K) + b) with a kernel K of shape
+/// [kernelHeight, kernelWidth, inChannels, filters] (Keras layout), Glorot-uniform initial
+/// kernel and zero bias. Runs as im2col + one matrix product; backward as two products and col2im.
+public final class Conv2D: RegisteredLayer {
+    public static let typeName = "Conv2D"
+    public var name: String
+    public let filters: Int
+    public let kernelSize: Size2D
+    public let strides: Size2D
+    public let padding: Padding
+    public let dilationRate: Size2D
+    public let activation: any ActivationFunction
+    public let useBias: Bool
+    public let declaredInputShape: [Int]?
+    public private(set) var kernel: Parameter!
+    public private(set) var bias: Parameter?
+    public private(set) var outputShape: [Int] = []
+    public var parameters: [Parameter] { kernel.map { [$0] + (bias.map { [$0] } ?? []) } ?? [] }
+
+    private var geometry: SpatialGeometry?
+    private var lastInput: Tensor?
+    private var columns: Tensor?
+    private var preActivation: Tensor?
+    private var output: Tensor?
+    private var gradPreActivation: Tensor?
+    private var gradColumns: Tensor?
+    private var gradInput: Tensor?
+    private var ones: Tensor?
+    private var randomSlopes = RandomSlopes(noise: nil, seed: 0)
+
+    public init(_ filters: Int, _ kernelSize: Size2D, strides: Size2D = 1, padding: Padding = .valid,
+                dilationRate: Size2D = 1, activation: any ActivationFunction = Linear(), useBias: Bool = true,
+                inputShape: [Int]? = nil, name: String = "") {
+        self.filters = filters
+        self.kernelSize = kernelSize
+        self.strides = strides
+        self.padding = padding
+        self.dilationRate = dilationRate
+        self.activation = activation
+        self.useBias = useBias
+        self.declaredInputShape = inputShape
+        self.name = name
+    }
+
+    /// `Conv2D(32, 3, padding: .same, activation: "relu")`, the activation by registry id; throws on an unknown id.
+    public convenience init(_ filters: Int, _ kernelSize: Size2D, strides: Size2D = 1, padding: Padding = .valid,
+                            dilationRate: Size2D = 1, activation: String, useBias: Bool = true,
+                            inputShape: [Int]? = nil, name: String = "") throws {
+        self.init(filters, kernelSize, strides: strides, padding: padding, dilationRate: dilationRate,
+                  activation: try Activation.named(activation), useBias: useBias, inputShape: inputShape, name: name)
+    }
+
+    /// Keras `get_config` (channels-last only, one group).
+    public struct Configuration: Codable, Sendable {
+        public var filters: Int
+        public var kernelSize: Size2D
+        public var strides: Size2D?
+        public var padding: Padding?
+        public var dilationRate: Size2D?
+        public var activation: ActivationRecord?
+        public var useBias: Bool?
+        public var inputShape: [Int]?
+        enum CodingKeys: String, CodingKey {
+            case filters, kernelSize = "kernel_size", strides, padding, dilationRate = "dilation_rate", activation
+            case useBias = "use_bias", inputShape = "input_shape"
+        }
+    }
+
+    public var configuration: Configuration {
+        Configuration(filters: filters, kernelSize: kernelSize, strides: strides, padding: padding, dilationRate: dilationRate,
+                      activation: ActivationRecord(activation), useBias: useBias, inputShape: declaredInputShape)
+    }
+
+    public convenience init(configuration c: Configuration, name: String) throws {
+        self.init(c.filters, c.kernelSize, strides: c.strides ?? 1, padding: c.padding ?? .valid, dilationRate: c.dilationRate ?? 1,
+                  activation: try c.activation?.make() ?? Linear(), useBias: c.useBias ?? true, inputShape: c.inputShape, name: name)
+    }
+
+    func geometry(inputShape: [Int]) throws -> SpatialGeometry {
+        guard filters > 0 else { throw LayerError.invalidArgument(layer: name, message: "filters must be positive, got \(filters)") }
+        let k = try kernelSize.validated("kernel_size", layer: name)
+        let s = try strides.validated("strides", layer: name)
+        let d = try dilationRate.validated("dilation_rate", layer: name)
+        // Keras refuses the combination too.
+        guard s.values.allSatisfy({ $0 == 1 }) || d.values.allSatisfy({ $0 == 1 }) else {
+            throw LayerError.invalidArgument(layer: name, message: "strides \(s) with dilation_rate \(d): strides > 1 cannot be combined with dilation_rate > 1")
+        }
+        return try SpatialGeometry(layer: name, inputShape: inputShape, kernel: k, strides: s, dilation: d, padding: padding)
+    }
+
+    public func plan(inputShape: [Int]) throws -> LayerPlan {
+        let g = try geometry(inputShape: inputShape)
+        do { try activation.validateColumns(filters) } catch {
+            throw LayerError.invalidArgument(layer: name, message: "\(error)")
+        }
+        let channels = activation.outputColumns(forInputColumns: filters)
+        guard channels > 0 else { throw LayerError.invalidArgument(layer: name, message: "activation \(activation.id) cannot take \(filters) filters") }
+        let kernelShape = [g.kernelHeight, g.kernelWidth, g.channels, filters]
+        return try LayerPlan(layer: name, outputShape: [g.outputHeight, g.outputWidth, channels],
+                             trainable: useBias ? [kernelShape, [filters]] : [kernelShape])
+    }
+
+    public func build(inputShape: [Int], rng: inout RandomGenerator) throws {
+        let plan = try plan(inputShape: inputShape)
+        let g = try geometry(inputShape: inputShape)
+        let fanIn = g.windowSize * g.channels, fanOut = g.windowSize * filters
+        let limit = (6 / Float(fanIn + fanOut)).squareRoot()
+        let w = Tensor(zeros: plan.trainableShapes[0])
+        w.fillUniform(-limit, limit, using: &rng)
+        kernel = Parameter(name: "kernel", value: w)
+        bias = useBias ? Parameter(name: "bias", value: Tensor(zeros: [filters])) : nil
+        geometry = g
+        outputShape = plan.outputShape
+        if let noise = activation.trainingNoise { randomSlopes = RandomSlopes(noise: noise, seed: rng.next()) }
+    }
+
+    /// A 1x1 kernel with stride 1 reads the input as it lies: no unfolding needed.
+    private var isPointwise: Bool { geometry.map { $0.windowSize == 1 && $0.strideHeight == 1 && $0.strideWidth == 1 } ?? false }
+
+    public func forward(_ input: Tensor, training: Bool) -> Tensor {
+        guard let g = geometry else { preconditionFailure("Conv2D.forward before build") }
+        let n = input.rows, positions = n * g.outputPixels, depth = g.windowSize * g.channels
+        let a: UnsafePointer<Float>
+        if isPointwise {
+            a = UnsafePointer(input.pointer)
+        } else {
+            let col = ensure(&columns, rows: n, rowShape: [g.outputPixels * depth])
+            Im2col.unfold(input.pointer, into: col.pointer, samples: n, g)
+            a = UnsafePointer(col.pointer)
+        }
+        let z = ensure(&preActivation, rows: n, rowShape: [g.outputHeight, g.outputWidth, filters])
+        if let bias {
+            nonisolated(unsafe) let (zp, bp, f) = (z.pointer, bias.value.pointer, filters)
+            let parts = positions * f >= Parallel.minimumElementsPerThread ? 4 * Parallel.coreCount : 1
+            Parallel.run(parts: parts) { p in
+                for r in (positions * p / parts)..<(positions * (p + 1) / parts) { (zp + r * f).update(from: bp, count: f) }
+            }
+        }
+        BLAS.gemm(m: positions, n: filters, k: depth, a: a, lda: depth, b: kernel.value.pointer, ldb: filters,
+                  beta: bias == nil ? 0 : 1, c: z.pointer, ldc: filters)
+        lastInput = input
+        if activation.isIdentity { return z }
+        let y = ensure(&output, rows: n, rowShape: outputShape)
+        if randomSlopes.forward(training: training, x: z, y: y) { return y }
+        activation.forward(z.pointer, y.pointer, rows: positions, columns: filters)
+        return y
+    }
+
+    public func backward(_ gradOutput: Tensor, needInputGradient: Bool) -> Tensor? {
+        if activation.isIdentity { return backward(preActivationGradient: gradOutput, needInputGradient: needInputGradient) }
+        let n = gradOutput.rows, positions = n * outputShape[0] * outputShape[1]
+        let dz = ensure(&gradPreActivation, rows: n, rowShape: [outputShape[0], outputShape[1], filters])
+        if !randomSlopes.backward(x: preActivation!, dy: gradOutput, dx: dz) {
+            activation.backward(x: preActivation!.pointer, y: output!.pointer, dy: gradOutput.pointer,
+                                dx: dz.pointer, rows: positions, columns: filters)
+        }
+        return backward(preActivationGradient: dz, needInputGradient: needInputGradient)
+    }
+
+    public var outputFusion: ProbabilityOutput? { activation.probabilityOutput }
+
+    public func backward(fusedGradient: Tensor, needInputGradient: Bool) -> Tensor? {
+        backward(preActivationGradient: fusedGradient, needInputGradient: needInputGradient)
+    }
+
+    /// Backward from dL/dz, z the convolution plus bias: kernel gradient colᵀ · dz, bias
+    /// gradient the column sums of dz, input gradient col2im(dz · Kᵀ).
+    public func backward(preActivationGradient dz: Tensor, needInputGradient: Bool) -> Tensor? {
+        guard let g = geometry, let x = lastInput else { preconditionFailure("Conv2D.backward before forward") }
+        let n = dz.rows, positions = n * g.outputPixels, depth = g.windowSize * g.channels
+        let col = isPointwise ? x.pointer : columns!.pointer
+        BLAS.gemm(transposeA: true, m: depth, n: filters, k: positions, a: col, lda: depth,
+                  b: dz.pointer, ldb: filters, c: kernel.gradient.pointer, ldc: filters)
+        if let bias {
+            let one = ensure(&ones, rows: positions, rowShape: [])
+            if one[0] != 1 || one[positions - 1] != 1 { one.fill(1) }
+            cblas_sgemv(CblasRowMajor, CblasTrans, Int32(positions), Int32(filters), 1, dz.pointer, Int32(filters),
+                        one.pointer, 1, 0, bias.gradient.pointer, 1)
+        }
+        guard needInputGradient else { return nil }
+        let dx = ensure(&gradInput, rows: n, rowShape: [g.inputHeight, g.inputWidth, g.channels])
+        if isPointwise {
+            BLAS.gemm(transposeB: true, m: positions, n: depth, k: filters, a: dz.pointer, lda: filters,
+                      b: kernel.value.pointer, ldb: filters, c: dx.pointer, ldc: depth)
+            return dx
+        }
+        let dcol = ensure(&gradColumns, rows: n, rowShape: [g.outputPixels * depth])
+        BLAS.gemm(transposeB: true, m: positions, n: depth, k: filters, a: dz.pointer, lda: filters,
+                  b: kernel.value.pointer, ldb: filters, c: dcol.pointer, ldc: depth)
+        Im2col.fold(dcol.pointer, into: dx.pointer, samples: n, g)
+        return dx
+    }
+}
