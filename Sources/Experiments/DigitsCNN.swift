@@ -7,6 +7,8 @@ import Tensors
 /// Dropout, then Dense(120) and Dense(40) blocks and a softmax over 10 classes:
 /// 345,338 parameters, 768 of them non-trainable (the moving statistics).
 public enum DigitsCNN {
+    /// The name `actlab summary --model` knows it by.
+    public static let id = "digits-cnn"
     public static let imageShape = [28, 28, 1]
     public static let classes = 10
 
