@@ -63,7 +63,8 @@ public final class Dropout: RegisteredLayer {
         // Keep a value when its 24 random bits reach rate * 2^24.
         let threshold = UInt64((Double(rate) * 0x1p24).rounded(.up)), keep = 1 / (1 - rate)
         nonisolated(unsafe) let (x, mp, yp) = (input.pointer, m.pointer, y.pointer)
-        Parallel.run(parts: streams) { p in
+        // The streams are the same either way; small tensors draw them all on this thread.
+        let draw: @Sendable (Int) -> Void = { p in
             var g = RandomGenerator(seed: base &+ UInt64(p) &* 0x9E37_79B9_7F4A_7C15)
             for i in (count * p / streams)..<(count * (p + 1) / streams) {
                 let s: Float = g.next() >> 40 >= threshold ? keep : 0
@@ -71,6 +72,7 @@ public final class Dropout: RegisteredLayer {
                 yp[i] = x[i] * s
             }
         }
+        if count >= Parallel.minimumElementsPerThread { Parallel.run(parts: streams, draw) } else { for p in 0..<streams { draw(p) } }
         return y
     }
 

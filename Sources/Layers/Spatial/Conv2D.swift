@@ -121,27 +121,39 @@ public final class Conv2D: RegisteredLayer {
     /// A 1x1 kernel with stride 1 reads the input as it lies: no unfolding needed.
     private var isPointwise: Bool { geometry.map { $0.windowSize == 1 && $0.strideHeight == 1 && $0.strideWidth == 1 } ?? false }
 
+    /// Kernel rows then the bias row, [depth + 1, filters], when the bias rides on the im2col product.
+    private var augmentedKernel: Tensor?
+    private var augmentedGradient: Tensor?
+    private var biasInProduct: Bool { bias != nil && !isPointwise }
+
     public func forward(_ input: Tensor, training: Bool) -> Tensor {
         guard let g = geometry else { preconditionFailure("Conv2D.forward before build") }
         let n = input.rows, positions = n * g.outputPixels, depth = g.windowSize * g.channels
-        let a: UnsafePointer<Float>
-        if isPointwise {
-            a = UnsafePointer(input.pointer)
-        } else {
-            let col = ensure(&columns, rows: n, rowShape: [g.outputPixels * depth])
-            Im2col.unfold(input.pointer, into: col.pointer, samples: n, g)
-            a = UnsafePointer(col.pointer)
-        }
         let z = ensure(&preActivation, rows: n, rowShape: [g.outputHeight, g.outputWidth, filters])
-        if let bias {
-            nonisolated(unsafe) let (zp, bp, f) = (z.pointer, bias.value.pointer, filters)
-            let parts = positions * f >= Parallel.minimumElementsPerThread ? 4 * Parallel.coreCount : 1
-            Parallel.run(parts: parts) { p in
-                for r in (positions * p / parts)..<(positions * (p + 1) / parts) { (zp + r * f).update(from: bp, count: f) }
+        if isPointwise {
+            if let bias {
+                nonisolated(unsafe) let (zp, bp, f) = (z.pointer, bias.value.pointer, filters)
+                let parts = positions * f >= Parallel.minimumElementsPerThread ? 4 * Parallel.coreCount : 1
+                Parallel.run(parts: parts) { p in
+                    for r in (positions * p / parts)..<(positions * (p + 1) / parts) { (zp + r * f).update(from: bp, count: f) }
+                }
             }
+            BLAS.gemm(m: positions, n: filters, k: depth, a: input.pointer, lda: depth, b: kernel.value.pointer, ldb: filters,
+                      beta: bias == nil ? 0 : 1, c: z.pointer, ldc: filters)
+        } else {
+            let width = biasInProduct ? depth + 1 : depth
+            let col = ensure(&columns, rows: n, rowShape: [g.outputPixels * width])
+            Im2col.unfold(input.pointer, into: col.pointer, rowLength: width, samples: n, g)
+            var weights = kernel.value.pointer
+            if let bias {
+                let k = ensure(&augmentedKernel, rows: depth + 1, rowShape: [filters])
+                k.pointer.update(from: kernel.value.pointer, count: depth * filters)
+                (k.pointer + depth * filters).update(from: bias.value.pointer, count: filters)
+                weights = k.pointer
+            }
+            BLAS.gemm(m: positions, n: filters, k: width, a: col.pointer, lda: width, b: weights, ldb: filters,
+                      c: z.pointer, ldc: filters)
         }
-        BLAS.gemm(m: positions, n: filters, k: depth, a: a, lda: depth, b: kernel.value.pointer, ldb: filters,
-                  beta: bias == nil ? 0 : 1, c: z.pointer, ldc: filters)
         lastInput = input
         if activation.isIdentity { return z }
         let y = ensure(&output, rows: n, rowShape: outputShape)
@@ -172,14 +184,24 @@ public final class Conv2D: RegisteredLayer {
     public func backward(preActivationGradient dz: Tensor, needInputGradient: Bool) -> Tensor? {
         guard let g = geometry, let x = lastInput else { preconditionFailure("Conv2D.backward before forward") }
         let n = dz.rows, positions = n * g.outputPixels, depth = g.windowSize * g.channels
-        let col = isPointwise ? x.pointer : columns!.pointer
-        BLAS.gemm(transposeA: true, m: depth, n: filters, k: positions, a: col, lda: depth,
-                  b: dz.pointer, ldb: filters, c: kernel.gradient.pointer, ldc: filters)
-        if let bias {
-            let one = ensure(&ones, rows: positions, rowShape: [])
-            if one[0] != 1 || one[positions - 1] != 1 { one.fill(1) }
-            cblas_sgemv(CblasRowMajor, CblasTrans, Int32(positions), Int32(filters), 1, dz.pointer, Int32(filters),
-                        one.pointer, 1, 0, bias.gradient.pointer, 1)
+        if biasInProduct {
+            // One product gives both: the column of ones makes the last row Σ dz, the bias gradient.
+            let width = depth + 1
+            let grad = ensure(&augmentedGradient, rows: width, rowShape: [filters])
+            BLAS.gemm(transposeA: true, m: width, n: filters, k: positions, a: columns!.pointer, lda: width,
+                      b: dz.pointer, ldb: filters, c: grad.pointer, ldc: filters)
+            kernel.gradient.pointer.update(from: grad.pointer, count: depth * filters)
+            bias!.gradient.pointer.update(from: grad.pointer + depth * filters, count: filters)
+        } else {
+            let col = isPointwise ? x.pointer : columns!.pointer
+            BLAS.gemm(transposeA: true, m: depth, n: filters, k: positions, a: col, lda: depth,
+                      b: dz.pointer, ldb: filters, c: kernel.gradient.pointer, ldc: filters)
+            if let bias {
+                let one = ensure(&ones, rows: positions, rowShape: [])
+                if one[0] != 1 || one[positions - 1] != 1 { one.fill(1) }
+                cblas_sgemv(CblasRowMajor, CblasTrans, Int32(positions), Int32(filters), 1, dz.pointer, Int32(filters),
+                            one.pointer, 1, 0, bias.gradient.pointer, 1)
+            }
         }
         guard needInputGradient else { return nil }
         let dx = ensure(&gradInput, rows: n, rowShape: [g.inputHeight, g.inputWidth, g.channels])

@@ -5,9 +5,12 @@ import Tensors
 /// [kernelHeight * kernelWidth * channels, filters]. Row layout: (ky, kx, channel), the order
 /// of a Keras kernel [kh, kw, cin, cout]. Both split their work over the cores.
 enum Im2col {
-    /// Writes `columns` [n * outputPixels, windowSize * channels] from `input` [n, H, W, C].
-    static func unfold(_ input: UnsafePointer<Float>, into columns: UnsafeMutablePointer<Float>, samples n: Int, _ g: SpatialGeometry) {
-        let rowLength = g.windowSize * g.channels
+    /// Writes `columns` [n * outputPixels, rowLength] from `input` [n, H, W, C]. A row one longer
+    /// than windowSize * channels ends in a 1, so that the product with the kernel and a last
+    /// row of biases adds the bias with no pass of its own.
+    static func unfold(_ input: UnsafePointer<Float>, into columns: UnsafeMutablePointer<Float>, rowLength: Int,
+                       samples n: Int, _ g: SpatialGeometry) {
+        let withOne = rowLength > g.windowSize * g.channels
         nonisolated(unsafe) let (x, col) = (input, columns)
         let lines = n * g.outputHeight
         let parts = min(lines, 8 * Parallel.coreCount)
@@ -43,6 +46,7 @@ enum Im2col {
                         }
                         dst += g.kernelWidth * g.channels
                     }
+                    if withOne { dst.pointee = 1 }
                     row += rowLength
                 }
             }
