@@ -107,6 +107,9 @@ public final class Conv2D: RegisteredLayer {
     public func build(inputShape: [Int], rng: inout RandomGenerator) throws {
         let plan = try plan(inputShape: inputShape)
         let g = try geometry(inputShape: inputShape)
+        // Each step unfolds every sample into windows: one sample's share must fit, at least.
+        try MemoryBudget.check(shape: [g.outputPixels, g.windowSize * g.channels + 1],
+                               for: "layer '\(name)' (Conv2D): the unfolded windows of one sample")
         let fanIn = g.windowSize * g.channels, fanOut = g.windowSize * filters
         let limit = (6 / Float(fanIn + fanOut)).squareRoot()
         let w = Tensor(zeros: plan.trainableShapes[0])
@@ -132,7 +135,8 @@ public final class Conv2D: RegisteredLayer {
         let z = ensure(&preActivation, rows: n, rowShape: [g.outputHeight, g.outputWidth, filters])
         if isPointwise {
             if let bias {
-                nonisolated(unsafe) let (zp, bp, f) = (z.pointer, bias.value.pointer, filters)
+                nonisolated(unsafe) let (zp, bp) = (z.pointer, bias.value.pointer)
+                let f = filters
                 let parts = positions * f >= Parallel.minimumElementsPerThread ? 4 * Parallel.coreCount : 1
                 Parallel.run(parts: parts) { p in
                     for r in (positions * p / parts)..<(positions * (p + 1) / parts) { (zp + r * f).update(from: bp, count: f) }
