@@ -30,6 +30,7 @@ public final class BatchNormalization: RegisteredLayer {
     private var partials: Tensor?
     private var lastWasTraining = false
     private var lastInput: Tensor?
+    private var gradientSums: Tensor?
 
     public init(axis: Int = -1, momentum: Float = 0.99, epsilon: Float = 1e-3, inputShape: [Int]? = nil, name: String = "") {
         self.axis = axis
@@ -102,6 +103,38 @@ public final class BatchNormalization: RegisteredLayer {
         }
     }
 
+    /// Per channel, the mean and the sum of squared deviations from it, in one pass over memory:
+    /// each part takes its rows twice while they are in cache (mean, then deviations), and the
+    /// parts are merged by Chan's rule, so the result is as exact as two full passes.
+    private func batchStatistics(_ x: UnsafeMutablePointer<Float>, rows: Int, mean: UnsafeMutablePointer<Float>,
+                                 squares: UnsafeMutablePointer<Float>) {
+        let c = channels
+        let parts = rows * c >= Parallel.minimumElementsPerThread ? min(Self.parts, rows) : 1
+        let partial = ensure(&partials, rows: Self.parts, rowShape: [2 * c])
+        nonisolated(unsafe) let (p, xp) = (partial.pointer, x)
+        Parallel.run(parts: parts) { k in
+            let range = (rows * k / parts)..<(rows * (k + 1) / parts)
+            let m = p + k * 2 * c, q = m + c
+            m.update(repeating: 0, count: 2 * c)
+            for r in range { let v = xp + r * c; for j in 0..<c { m[j] += v[j] } }
+            let inverse = 1 / Float(max(range.count, 1))
+            for j in 0..<c { m[j] *= inverse }
+            for r in range { let v = xp + r * c; for j in 0..<c { let d = v[j] - m[j]; q[j] += d * d } }
+        }
+        for j in 0..<c {
+            var total: Float = 0
+            for k in 0..<parts { total += p[k * 2 * c + j] * Float(rows * (k + 1) / parts - rows * k / parts) }
+            let mu = total / Float(rows)
+            var m2: Float = 0
+            for k in 0..<parts {
+                let n = Float(rows * (k + 1) / parts - rows * k / parts), d = p[k * 2 * c + j] - mu
+                m2 += p[k * 2 * c + c + j] + n * d * d
+            }
+            mean[j] = mu
+            squares[j] = m2
+        }
+    }
+
     public func forward(_ input: Tensor, training: Bool) -> Tensor {
         let c = channels, rows = input.count / c
         let y = ensure(&output, rows: input.rows, rowShape: outputShape)
@@ -111,16 +144,10 @@ public final class BatchNormalization: RegisteredLayer {
         lastWasTraining = training
         lastInput = input
         if training {
-            columnSums(rows: rows, into: mean) { range, acc in
-                for r in range { let v = x + r * c; for j in 0..<c { acc[j] += v[j] } }
-            }
-            for j in 0..<c { mean[j] /= Float(rows) }
-            columnSums(rows: rows, into: invStd) { range, acc in
-                for r in range { let v = x + r * c; for j in 0..<c { let d = v[j] - mean[j]; acc[j] += d * d } }
-            }
+            batchStatistics(x, rows: rows, mean: mean, squares: invStd)
             let (mm, mv) = (movingMean.value.pointer, movingVariance.value.pointer)
             for j in 0..<c {
-                let variance = invStd[j] / Float(rows)
+                let variance = max(invStd[j], 0) / Float(rows)
                 mm[j] = momentum * mm[j] + (1 - momentum) * mean[j]
                 mv[j] = momentum * mv[j] + (1 - momentum) * variance
                 invStd[j] = 1 / (variance + epsilon).squareRoot()
@@ -156,15 +183,21 @@ public final class BatchNormalization: RegisteredLayer {
         let training = lastWasTraining
         // x̂ as the forward pass saw it: kept in training, recomputed after an inference pass.
         nonisolated(unsafe) let xh = training ? normalized!.pointer : xp
-        columnSums(rows: rows, into: beta.gradient.pointer) { range, acc in
-            for r in range { let d = dy + r * c; for j in 0..<c { acc[j] += d[j] } }
-        }
-        columnSums(rows: rows, into: gamma.gradient.pointer) { range, acc in
+        // dbeta = Σ dy and dgamma = Σ dy x̂ in one pass: the first c sums, then the next c.
+        let sums = ensure(&gradientSums, rows: 2, rowShape: [c])
+        columnSums(rows: rows, into: sums.pointer, count: 2) { range, acc in
             for r in range {
                 let d = dy + r * c, h = xh + r * c
-                if training { for j in 0..<c { acc[j] += d[j] * h[j] } } else { for j in 0..<c { acc[j] += d[j] * (h[j] - mean[j]) * invStd[j] } }
+                for j in 0..<c { acc[j] += d[j] }
+                if training {
+                    for j in 0..<c { acc[c + j] += d[j] * h[j] }
+                } else {
+                    for j in 0..<c { acc[c + j] += d[j] * (h[j] - mean[j]) * invStd[j] }
+                }
             }
         }
+        beta.gradient.pointer.update(from: sums.pointer, count: c)
+        gamma.gradient.pointer.update(from: sums.pointer + c, count: c)
         guard needInputGradient else { return nil }
         let dx = ensure(&gradInput, rows: gradOutput.rows, rowShape: outputShape)
         nonisolated(unsafe) let (dxp, db, dg) = (dx.pointer, beta.gradient.pointer, gamma.gradient.pointer)

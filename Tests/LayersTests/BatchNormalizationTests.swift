@@ -46,6 +46,24 @@ import Tensors
         #expect(abs(Double(dx[0]) - 1 / (4.001).squareRoot()) < 1e-6)
     }
 
+    /// Large enough to be split over the cores: the parts' statistics merge to the exact ones.
+    @Test func statisticsOfABatchSplitIntoParts() throws {
+        var rng = RandomGenerator(seed: 9)
+        let bn = BatchNormalization()
+        try bn.build(inputShape: [16, 16], rng: &rng)
+        let count = 300 * 16 * 16
+        let x = Tensor(shape: [300, 16, 16], scalars: (0..<count).map { i in Float(i % 16) + rng.uniform(-1, 1) * Float(1 + i % 3) })
+        let y = bn.forward(x, training: true)
+        let reference = SpatialReference.batchNorm(x.doubles, channels: 16, gamma: Array(repeating: 1, count: 16),
+                                                   beta: Array(repeating: 0, count: 16), epsilon: 1e-3)
+        #expect(isClose(y.doubles, reference, absolute: 1e-4, relative: 1e-4))
+        let rows = count / 16
+        let means = (0..<16).map { j in (0..<rows).reduce(0.0) { $0 + Double(x[$1 * 16 + j]) } / Double(rows) }
+        let variances = (0..<16).map { j in (0..<rows).reduce(0.0) { s, r in let d = Double(x[r * 16 + j]) - means[j]; return s + d * d } / Double(rows) }
+        #expect(isClose(bn.movingMean.value.doubles, means.map { 0.01 * $0 }, absolute: 1e-6, relative: 1e-4))
+        #expect(isClose(bn.movingVariance.value.doubles, variances.map { 0.99 + 0.01 * $0 }, absolute: 1e-6, relative: 1e-5))
+    }
+
     @Test func kerasCountsAndBadArguments() throws {
         let plan = try BatchNormalization().plan(inputShape: [14, 14, 32])
         #expect(plan.trainableCount == 64 && plan.nonTrainableCount == 64 && plan.outputShape == [14, 14, 32])
