@@ -21,6 +21,9 @@ import Tensors
         Case(h: 7, w: 7, c: 2, filters: 2, kernel: 3, dilation: 2, padding: .same),
         Case(h: 7, w: 6, c: 3, filters: 2, kernel: 2, dilation: [2, 1]),
         Case(h: 4, w: 3, c: 3, filters: 4, kernel: 1),
+        // 16 input channels and more take Winograd's F(2x2, 3x3); odd sizes leave partial tiles.
+        Case(h: 5, w: 6, c: 16, filters: 3, kernel: 3, padding: .same),
+        Case(h: 6, w: 5, c: 16, filters: 2, kernel: 3),
     ]
 
     @Test(arguments: cases)
@@ -47,6 +50,27 @@ import Tensors
         #expect(isClose(conv.kernel.gradient.doubles, Reference.gradient(at: k64) { loss(x64, $0, b64) }), "kernel")
         #expect(isClose(conv.bias!.gradient.doubles, Reference.gradient(at: b64) { loss(x64, k64, $0) }), "bias")
         #expect(isClose(dx.doubles, Reference.gradient(at: x64) { loss($0, k64, b64) }), "input")
+    }
+
+    /// Winograd against im2col on the digits CNN's second layer shape: how far apart the two
+    /// float computations land (measured: a few 1e-7 relative to the output's scale).
+    @Test func winogradMatchesIm2col() throws {
+        var rng = RandomGenerator(seed: 8)
+        let fast = Conv2D(64, 3, padding: .same), plain = Conv2D(64, 3, padding: .same)
+        plain.winogradAllowed = false
+        try fast.build(inputShape: [14, 14, 32], rng: &rng)
+        try plain.build(inputShape: [14, 14, 32], rng: &rng)
+        plain.kernel.value.pointer.update(from: fast.kernel.value.pointer, count: fast.kernel.value.count)
+        for i in 0..<64 { fast.bias!.value[i] = Float(i) / 64; plain.bias!.value[i] = Float(i) / 64 }
+        let x = Tensor(shape: [3, 14, 14, 32], scalars: Reference.random(3 * 14 * 14 * 32, 0, 1, &rng))
+        let a = fast.forward(x, training: true).doubles, b = plain.forward(x, training: true).doubles
+        let scale = b.map(abs).max()!
+        #expect(zip(a, b).map { abs($0 - $1) }.max()! < 1e-5 * scale)
+        let u = Tensor(shape: [3, 14, 14, 64], scalars: Reference.random(3 * 14 * 14 * 64, -1, 1, &rng))
+        let da = try #require(fast.backward(u, needInputGradient: true)).doubles
+        let db = try #require(plain.backward(u, needInputGradient: true)).doubles
+        #expect(zip(da, db).map { abs($0 - $1) }.max()! < 1e-5 * db.map(abs).max()!)
+        #expect(isClose(fast.kernel.gradient.doubles, plain.kernel.gradient.doubles, absolute: 1e-4, relative: 1e-5))
     }
 
     /// The activation runs through the same path as Dense's: here tanh, checked end to end.
