@@ -64,7 +64,7 @@ public final class Dropout: RegisteredLayer {
         let threshold = UInt64((Double(rate) * 0x1p24).rounded(.up)), keep = 1 / (1 - rate)
         nonisolated(unsafe) let (x, mp, yp) = (input.pointer, m.pointer, y.pointer)
         // The streams are the same either way; small tensors draw them all on this thread.
-        let draw: @Sendable (Int) -> Void = { p in
+        @Sendable func draw(_ p: Int) {
             var g = RandomGenerator(seed: base &+ UInt64(p) &* 0x9E37_79B9_7F4A_7C15)
             for i in (count * p / streams)..<(count * (p + 1) / streams) {
                 let s: Float = g.next() >> 40 >= threshold ? keep : 0
@@ -72,7 +72,7 @@ public final class Dropout: RegisteredLayer {
                 yp[i] = x[i] * s
             }
         }
-        if count >= Parallel.minimumElementsPerThread { Parallel.run(parts: streams, draw) } else { for p in 0..<streams { draw(p) } }
+        if count >= Parallel.minimumElementsPerThread { Parallel.run(parts: streams) { draw($0) } } else { for p in 0..<streams { draw(p) } }
         return y
     }
 
