@@ -8,11 +8,14 @@ import Tensors
 struct Summary: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print the Keras-style summary of the MNIST MLP.")
 
+    @Option(help: "Network: mlp (shaped by the options below) or \(DigitsCNN.id).") var model = "mlp"
     @Option(help: "Hidden activation.") var activation = "relu"
     @Option(parsing: .unconditional, help: "Number of hidden layers.") var depth = "1"
     @Option(parsing: .unconditional, help: "Units per hidden layer.") var units = "512"
 
     func run() throws {
+        guard model != DigitsCNN.id else { return try Console.print(try DigitsCNN.make().summary()) }
+        guard model == "mlp" else { throw CommandError("--model must be mlp or \(DigitsCNN.id), got '\(model)'") }
         let depth = try OptionValue.whole(depth, "--depth", in: 1...OptionLimits.depth)
         let units = try OptionValue.whole(units, "--units", in: 1...Int.max)
         let function = try Activation.named(OptionValue.activation(activation, "--activation"))

@@ -18,6 +18,9 @@ public protocol Layer: AnyObject {
     var parameters: [Parameter] { get }
     /// Tensors that are saved and loaded but never trained (moving statistics); valid after `build`.
     var state: [Parameter] { get }
+    /// Whether the layer only declares the model's input (Keras `Input`): summaries leave it
+    /// out, and the layers after it need no input gradient.
+    var isInputDeclaration: Bool { get }
 
     /// What `build(inputShape:)` would make, from the configuration alone: output shape and
     /// weight counts, without allocating. Throws on shapes the layer cannot take.
@@ -38,6 +41,7 @@ public protocol Layer: AnyObject {
 extension Layer {
     public var declaredInputShape: [Int]? { nil }
     public var state: [Parameter] { [] }
+    public var isInputDeclaration: Bool { false }
     public var outputFusion: ProbabilityOutput? { nil }
     public func backward(fusedGradient: Tensor, needInputGradient: Bool) -> Tensor? {
         preconditionFailure("\(typeName) '\(name)' has no fused output gradient")

@@ -37,6 +37,8 @@ public enum LayerRegistry {
     /// The types this module defines, in catalogue order.
     nonisolated(unsafe) public static let builtIn: [any RegisteredLayer.Type] = [
         Dense.self, Maxout.self, PReLU.self, Swish.self, ActivationLayer.self, LearnableActivationLayer.self,
+        Input.self, Conv2D.self, MaxPooling2D.self, AveragePooling2D.self, GlobalAveragePooling2D.self,
+        BatchNormalization.self, Dropout.self, Flatten.self, Reshape.self,
     ]
 
     private final class Store: @unchecked Sendable {

@@ -7,8 +7,10 @@ extension Sequential {
     /// dL/d(pre-activation) of the last layer's probability function (see `fusedLoss`).
     func backward(_ gradient: Tensor, fusedOutput: Bool) {
         var g = gradient
+        // Layers that only declare the input take no gradient, so neither does the first real one.
+        let first = layers.firstIndex { !$0.isInputDeclaration } ?? 0
         for (i, layer) in layers.enumerated().reversed() {
-            let needInput = i > 0
+            let needInput = i > first
             let next = fusedOutput && i == layers.count - 1
                 ? layer.backward(fusedGradient: g, needInputGradient: needInput)
                 : layer.backward(g, needInputGradient: needInput)

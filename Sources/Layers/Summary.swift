@@ -12,7 +12,8 @@ extension Sequential {
                 return s
             }
         }
-        let rows = try zip(layers, plans).map { layer, plan in
+        let shown = zip(layers, plans).filter { !$0.0.isInputDeclaration }
+        let rows = try shown.map { layer, plan in
             ("\(layer.name) (\(layer.typeName))",
              "(None, " + plan.outputShape.map(String.init).joined(separator: ", ") + ")",
              try sum([plan.trainableCount, plan.nonTrainableCount]).formattedWithCommas)
@@ -34,7 +35,7 @@ extension Sequential {
         lines.append(rule("┡", "╇", "┩", "━"))
         for (i, row) in rows.enumerated() {
             lines.append("│" + pad(row.0, widths.0) + "│" + pad(row.1, widths.1) + "│" + pad(row.2, widths.2, right: true) + "│")
-            lines.append(i == layers.count - 1 ? rule("└", "┴", "┘", "─") : rule("├", "┼", "┤", "─"))
+            lines.append(i == rows.count - 1 ? rule("└", "┴", "┘", "─") : rule("├", "┼", "┤", "─"))
         }
         let (trainable, nonTrainable) = try parameterCounts()
         let total = try sum([trainable, nonTrainable])

@@ -101,11 +101,11 @@ import Tensors
     @Test func unregisteredTypesNameTheKnownOnes() throws {
         var json = try JSONSerialization.jsonObject(with: Self.everyLayerType().0.serialized()) as! [String: Any]
         var layers = json["layers"] as! [[String: Any]]
-        layers[1]["type"] = "BatchNormalization"
+        layers[1]["type"] = "Conv3D"
         json["layers"] = layers
         let data = try JSONSerialization.data(withJSONObject: json)
         let error = try #require(throws: LayerError.self) { try Sequential.deserialize(data, source: "m.json") }
-        #expect("\(error)" == "m.json: layer 'dense' has unknown type 'BatchNormalization'; known types: "
+        #expect("\(error)" == "m.json: layer 'dense' has unknown type 'Conv3D'; known types: "
                 + LayerRegistry.names.joined(separator: ", "))
         #expect(LayerRegistry.names.contains("TestShift"))
     }

@@ -1,0 +1,144 @@
+import COpenBLAS
+import Tensors
+
+/// 3x3 convolutions with stride 1 by Winograd's F(2x2, 3x3): each 2x2 block of output from a
+/// 4x4 block of input with 16 multiplies per channel pair instead of 36, as 16 matrix products
+/// [tiles, inChannels] x [inChannels, outChannels] between transformed input and kernel
+/// (Lavin & Gray, 2015). NHWC in and out; input outside the image reads as zero.
+enum Winograd {
+    /// Where the windows fall: output size, and padding before the first row and column.
+    struct Plan: Equatable, Sendable {
+        var inputHeight: Int, inputWidth: Int, inChannels: Int
+        var outputHeight: Int, outputWidth: Int, outChannels: Int
+        var padTop: Int, padLeft: Int
+        var tilesHigh: Int { (outputHeight + 1) / 2 }
+        var tilesWide: Int { (outputWidth + 1) / 2 }
+        var tilesPerSample: Int { tilesHigh * tilesWide }
+    }
+
+    private static let singleThreadedBLAS: Void = openblas_set_num_threads(1)
+
+    /// U = G g Gᵀ for every (in, out) channel pair: `kernel` [3, 3, inChannels, outChannels]
+    /// (element (ky, kx, i, o) at `((ky * 3 + kx) * inStride + i) * outStride + o` when not
+    /// `transposed`; with `transposed`, the kernel of the adjoint: flipped and with in and out
+    /// exchanged) into `u` [16, inChannels, outChannels].
+    static func transformKernel(_ kernel: UnsafePointer<Float>, into u: UnsafeMutablePointer<Float>,
+                                inChannels ci: Int, outChannels co: Int, transposed: Bool) {
+        nonisolated(unsafe) let (kernel, u) = (kernel, u)
+        Parallel.run(parts: ci >= 16 ? 2 * Parallel.coreCount : 1) { part in
+            let from = ci * part / (ci >= 16 ? 2 * Parallel.coreCount : 1)
+            let to = ci * (part + 1) / (ci >= 16 ? 2 * Parallel.coreCount : 1)
+            for i in from..<to {
+                for o in 0..<co {
+                    @inline(__always) func g(_ ky: Int, _ kx: Int) -> Float {
+                        transposed ? kernel[(((2 - ky) * 3 + 2 - kx) * co + o) * ci + i] : kernel[((ky * 3 + kx) * ci + i) * co + o]
+                    }
+                    // Rows: t = G g (4x3); then each row r of t gives (r0, (r0+r1+r2)/2, (r0-r1+r2)/2, r2).
+                    for y in 0..<4 {
+                        let (r0, r1, r2): (Float, Float, Float)
+                        switch y {
+                        case 0: (r0, r1, r2) = (g(0, 0), g(0, 1), g(0, 2))
+                        case 3: (r0, r1, r2) = (g(2, 0), g(2, 1), g(2, 2))
+                        default:
+                            let sign: Float = y == 1 ? 1 : -1
+                            r0 = 0.5 * (g(0, 0) + sign * g(1, 0) + g(2, 0))
+                            r1 = 0.5 * (g(0, 1) + sign * g(1, 1) + g(2, 1))
+                            r2 = 0.5 * (g(0, 2) + sign * g(1, 2) + g(2, 2))
+                        }
+                        u[((y * 4 + 0) * ci + i) * co + o] = r0
+                        u[((y * 4 + 1) * ci + i) * co + o] = 0.5 * (r0 + r1 + r2)
+                        u[((y * 4 + 2) * ci + i) * co + o] = 0.5 * (r0 - r1 + r2)
+                        u[((y * 4 + 3) * ci + i) * co + o] = r2
+                    }
+                }
+            }
+        }
+    }
+
+    /// Floats of `scratch` that `convolve` needs.
+    static func scratchCount(_ p: Plan) -> Int { 8 * Parallel.coreCount * 16 * max(p.inChannels, p.outChannels) }
+
+    /// y [n, outputHeight, outputWidth, outChannels] = conv(x, kernel) (+ bias), with `u` from
+    /// `transformKernel`, and work space `v` [16, n * tiles, inChannels], `m` [16, n * tiles, outChannels]
+    /// and `scratch` (`scratchCount` floats).
+    static func convolve(_ x: UnsafePointer<Float>, samples n: Int, _ p: Plan, u: UnsafePointer<Float>,
+                         bias: UnsafePointer<Float>?, v: UnsafeMutablePointer<Float>, m: UnsafeMutablePointer<Float>,
+                         scratch: UnsafeMutablePointer<Float>, into y: UnsafeMutablePointer<Float>) {
+        _ = singleThreadedBLAS
+        let tiles = n * p.tilesPerSample, ci = p.inChannels, co = p.outChannels
+        nonisolated(unsafe) let (x, u, bias, v, m, y, scratch) = (x, u, bias, v, m, y, scratch)
+        let slot = 16 * max(ci, co)
+        let parts = min(tiles, 8 * Parallel.coreCount)
+        // Input transform V = Bᵀ d B, channels innermost so the arithmetic runs on vectors.
+        Parallel.run(parts: parts) { part in
+            let d = scratch + part * slot
+            for t in (tiles * part / parts)..<(tiles * (part + 1) / parts) {
+                let s = t / p.tilesPerSample, ty = t % p.tilesPerSample / p.tilesWide, tx = t % p.tilesWide
+                let y0 = 2 * ty - p.padTop, x0 = 2 * tx - p.padLeft
+                for r in 0..<4 {
+                    for c in 0..<4 {
+                        let iy = y0 + r, ix = x0 + c, dst = d + (r * 4 + c) * ci
+                        if iy >= 0, iy < p.inputHeight, ix >= 0, ix < p.inputWidth {
+                            dst.update(from: x + ((s * p.inputHeight + iy) * p.inputWidth + ix) * ci, count: ci)
+                        } else {
+                            dst.update(repeating: 0, count: ci)
+                        }
+                    }
+                }
+                // Columns of each row: (d0 - d2, d1 + d2, d2 - d1, d1 - d3), in place.
+                for r in 0..<4 {
+                    let d0 = d + r * 4 * ci, d1 = d0 + ci, d2 = d1 + ci, d3 = d2 + ci
+                    for k in 0..<ci {
+                        let (a, b, c, e) = (d0[k], d1[k], d2[k], d3[k])
+                        d0[k] = a - c; d1[k] = b + c; d2[k] = c - b; d3[k] = b - e
+                    }
+                }
+                // Then rows, written to the 16 matrices.
+                for c in 0..<4 {
+                    let d0 = d + c * ci, d1 = d0 + 4 * ci, d2 = d1 + 4 * ci, d3 = d2 + 4 * ci
+                    let o0 = v + ((0 * 4 + c) * tiles + t) * ci, o1 = v + ((1 * 4 + c) * tiles + t) * ci
+                    let o2 = v + ((2 * 4 + c) * tiles + t) * ci, o3 = v + ((3 * 4 + c) * tiles + t) * ci
+                    for k in 0..<ci {
+                        let (a, b, cc, e) = (d0[k], d1[k], d2[k], d3[k])
+                        o0[k] = a - cc; o1[k] = b + cc; o2[k] = cc - b; o3[k] = b - e
+                    }
+                }
+            }
+        }
+        // The 16 products, one per part: each is single-threaded, the parts share the cores.
+        Parallel.run(parts: 16) { xi in
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(tiles), Int32(co), Int32(ci), 1,
+                        v + xi * tiles * ci, Int32(ci), u + xi * ci * co, Int32(co), 0, m + xi * tiles * co, Int32(co))
+        }
+        // Output transform Y = Aᵀ M A, Aᵀ = [[1, 1, 1, 0], [0, 1, -1, -1]], plus bias.
+        Parallel.run(parts: parts) { part in
+            let w = scratch + part * slot
+            for t in (tiles * part / parts)..<(tiles * (part + 1) / parts) {
+                let s = t / p.tilesPerSample, ty = t % p.tilesPerSample / p.tilesWide, tx = t % p.tilesWide
+                // Rows first: w[r'][c] for r' in 0..<2, c in 0..<4.
+                for c in 0..<4 {
+                    let m0 = m + ((0 * 4 + c) * tiles + t) * co, m1 = m + ((1 * 4 + c) * tiles + t) * co
+                    let m2 = m + ((2 * 4 + c) * tiles + t) * co, m3 = m + ((3 * 4 + c) * tiles + t) * co
+                    let w0 = w + c * co, w1 = w + (4 + c) * co
+                    for k in 0..<co { w0[k] = m0[k] + m1[k] + m2[k]; w1[k] = m1[k] - m2[k] - m3[k] }
+                }
+                for r in 0..<2 {
+                    let oy = 2 * ty + r
+                    guard oy < p.outputHeight else { continue }
+                    let w0 = w + r * 4 * co, w1 = w0 + co, w2 = w1 + co, w3 = w2 + co
+                    for c in 0..<2 {
+                        let ox = 2 * tx + c
+                        guard ox < p.outputWidth else { continue }
+                        let out = y + ((s * p.outputHeight + oy) * p.outputWidth + ox) * co
+                        if c == 0 {
+                            for k in 0..<co { out[k] = w0[k] + w1[k] + w2[k] }
+                        } else {
+                            for k in 0..<co { out[k] = w1[k] - w2[k] - w3[k] }
+                        }
+                        if let bias { for k in 0..<co { out[k] += bias[k] } }
+                    }
+                }
+            }
+        }
+    }
+}
