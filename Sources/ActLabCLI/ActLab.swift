@@ -5,7 +5,7 @@ public struct ActLab: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "actlab",
         abstract: "ActivationLab: compare activation functions by training real networks.",
-        subcommands: [Compare.self, Summary.self, Evaluate.self, Bench.self, Show.self, Plot.self, List.self],
+        subcommands: [Compare.self, Fit.self, Summary.self, Evaluate.self, Bench.self, Show.self, Plot.self, List.self],
         defaultSubcommand: Compare.self)
 
     public init() {}

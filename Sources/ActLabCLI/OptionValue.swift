@@ -74,4 +74,7 @@ enum OptionLimits {
     static let expressionLength = 1_000
     static let plottedFunctions = 20
     static let arguments = 256
+    /// Curve-fit runs per activation, and all their Adam steps together (about an hour on two cores).
+    static let seeds = 100_000
+    static let fitSteps = 2_000_000_000
 }

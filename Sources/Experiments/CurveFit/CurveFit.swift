@@ -78,6 +78,9 @@ public struct CurveFit: Sendable {
     /// Reads the target and the activations and checks every number, so that `run` only trains.
     public init(configuration c: Configuration) throws {
         guard !c.activations.isEmpty else { throw CurveFitError("at least one activation is needed") }
+        if let twice = c.activations.enumerated().first(where: { c.activations.prefix($0.offset).contains($0.element) }) {
+            throw CurveFitError("activation '\(twice.element)' is listed twice")
+        }
         guard (2...100_000).contains(c.points) else { throw CurveFitError("points must be from 2 to 100,000, got \(c.points)") }
         guard (1...1_000).contains(c.units) else { throw CurveFitError("units must be from 1 to 1,000, got \(c.units)") }
         guard c.epochs > 0, c.batchSize > 0, c.seeds > 0 else {
