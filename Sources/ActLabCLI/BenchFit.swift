@@ -15,7 +15,8 @@ struct BenchFit: ParsableCommand {
     @Option(parsing: .unconditional, help: "Fits timed per trainer (at least 20); the median is reported.") var fits = "50"
 
     func run() throws {
-        let fits = try OptionValue.whole(fits, "--fits", in: 20...OptionLimits.repeats)
+        let fits = try OptionValue.whole(fits, "--fits", in: 1...OptionLimits.repeats)
+        guard fits >= 20 else { throw CommandError("--fits must be at least 20 so that the median means something, got \(fits)") }
         var c = CurveFit.Configuration()
         c.activations = [try OptionValue.activation(activation, "--activation")]
         let experiment: CurveFit

@@ -91,7 +91,7 @@ public struct CurveFit: Sendable {
         target = try CurveTarget(c.target)
         activations = try c.activations.map { name in
             let f: any ActivationFunction
-            do { f = try Activation.named(name) } catch { throw CurveFitError("activation '\(name)': \(error)") }
+            do { f = try Activation.named(name) } catch { throw CurveFitError("activation '\(name)': \(oneLine(error))") }
             do { try f.validateColumns(c.units) } catch { throw CurveFitError("activation '\(name)' cannot take \(c.units) hidden units: \(error)") }
             return f
         }

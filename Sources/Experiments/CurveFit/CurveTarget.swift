@@ -28,7 +28,7 @@ public struct CurveTarget: Sendable {
         }
         let f: any ActivationFunction
         do { f = try Activation.named(key) } catch {
-            throw CurveFitError("target '\(key)' is neither cos, sin, abs, step nor an expression of x: \(error)")
+            throw CurveFitError("target '\(key)' is neither cos, sin, abs, step nor an expression of x: \(oneLine(error))")
         }
         guard f.isElementwise else { throw CurveFitError("target '\(key)' is not a function of x alone (it works on whole rows)") }
         let evaluate: @Sendable (Double) -> Double = { f.value($0) }
@@ -45,6 +45,11 @@ public struct CurveTarget: Sendable {
             return y
         }
     }
+}
+
+/// An expression error's message without the excerpt and caret lines under it.
+func oneLine(_ error: any Error) -> String {
+    (error as? ExpressionError)?.message ?? "\(error)".split(separator: "\n").joined(separator: " ")
 }
 
 /// A curve-fit input that cannot be used, said in one line.

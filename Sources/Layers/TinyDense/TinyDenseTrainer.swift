@@ -107,8 +107,9 @@ public final class TinyDenseTrainer {
                         let xb = w.activation[0], yb = w.target, outputs = outputs
                         for r in 0..<n {
                             let i = order[start + r]
-                            (xb + r * inputs).update(from: x.baseAddress! + i * inputs, count: inputs)
-                            (yb + r * outputs).update(from: y.baseAddress! + i * outputs, count: outputs)
+                            // Rows of one or two values: a memmove call each would cost more than the copy.
+                            for c in 0..<inputs { xb[r * inputs + c] = x[i * inputs + c] }
+                            for c in 0..<outputs { yb[r * outputs + c] = y[i * outputs + c] }
                         }
                         forward(rows: n, w)
                         let loss = meanSquaredError(rows: n, w)
