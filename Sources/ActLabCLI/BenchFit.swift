@@ -40,25 +40,36 @@ struct BenchFit: ParsableCommand {
             "adam_steps": c.epochs * ((c.points + c.batchSize - 1) / c.batchSize), "fits": fits,
             "seconds_per_fit": tiny.median, "seconds_per_fit_quartiles": tiny.quartiles,
             "sequential_seconds_per_fit": general.median, "sequential_seconds_per_fit_quartiles": general.quartiles,
+            "cpu_seconds_per_fit": tiny.cpu, "sequential_cpu_seconds_per_fit": general.cpu,
             "speedup": (general.median / tiny.median * 10).rounded() / 10,
         ]
         let json = try JSONSerialization.data(withJSONObject: doc, options: [.prettyPrinted, .sortedKeys])
         try Console.print(String(decoding: json, as: UTF8.self))
     }
 
-    /// Each fit timed on its own (seeds 0, 1, ...), after one untimed warm-up.
-    private func time(_ count: Int, _ body: (UInt64) throws -> Void) throws -> (median: Double, quartiles: [Double]) {
+    /// Each fit timed on its own (seeds 0, 1, ...), after one untimed warm-up: the median wall
+    /// time, its quartiles, and the median of the thread's CPU time (what a busy machine's
+    /// other processes do not add to).
+    private func time(_ count: Int, _ body: (UInt64) throws -> Void) throws -> (median: Double, quartiles: [Double], cpu: Double) {
         try body(UInt64.max)
-        var seconds = [Double]()
+        var seconds = [Double](), cpu = [Double]()
         for seed in 0..<count {
-            let start = ContinuousClock.now
+            let start = ContinuousClock.now, cpuStart = threadCPUSeconds()
             try body(UInt64(seed))
             let d = ContinuousClock.now - start
+            cpu.append(threadCPUSeconds() - cpuStart)
             seconds.append(Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18)
         }
         seconds.sort()
+        cpu.sort()
         let q = { (p: Double) in seconds[Int((Double(count - 1) * p).rounded())] }
         let sig = { (v: Double) in Double(String(format: "%.3g", v))! }
-        return (sig(q(0.5)), [sig(q(0.25)), sig(q(0.75))])
+        return (sig(q(0.5)), [sig(q(0.25)), sig(q(0.75))], sig(cpu[(count - 1) / 2]))
+    }
+
+    private func threadCPUSeconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
     }
 }

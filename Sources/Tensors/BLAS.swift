@@ -78,6 +78,20 @@ extension BLAS {
                        beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int) {
         let (ai, ap) = transposeA ? (1, lda) : (lda, 1)
         let (bp, bj) = transposeB ? (1, ldb) : (ldb, 1)
+        if beta == 0 {
+            // Each element still sums from zero in order of k, but a row of C is updated at
+            // once, so the independent sums overlap instead of waiting on each other.
+            for i in 0..<m {
+                let row = c + i * ldc
+                for j in 0..<n { row[j] = 0 }
+                for p in 0..<k {
+                    let a = a[i * ai + p * ap], b = b + p * bp
+                    for j in 0..<n { row[j] += a * b[j * bj] }
+                }
+                if alpha != 1 { for j in 0..<n { row[j] *= alpha } }
+            }
+            return
+        }
         for i in 0..<m {
             for j in 0..<n {
                 var s: Float = 0

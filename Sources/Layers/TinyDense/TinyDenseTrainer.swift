@@ -9,7 +9,7 @@ import Tensors
 ///
 /// Same seed, same result as `Sequential.fit`: Glorot-uniform kernels and zero biases drawn
 /// from the model's generator in layer order, Keras's per-epoch shuffle from the same generator,
-/// the products through `BLAS.gemm` (plain loops at these sizes), each activation's own
+/// the products summed in `BLAS.gemm`'s plain-loop order (what `Dense` gets at these sizes), each activation's own
 /// `forward`/`backward`, MSE's gradient and Adam's update written as `MeanSquaredError` and
 /// `Adam` write them. One instance trains on one thread; run seeds side by side on separate instances.
 public final class TinyDenseTrainer {
@@ -158,10 +158,16 @@ public final class TinyDenseTrainer {
         var width = inputs
         for l in layers.indices {
             let units = layers[l].units, activation = layers[l].activation
-            let z = w.preActivation[l], bias = w.bias[l]
-            for r in 0..<n { (z + r * units).update(from: bias, count: units) }
-            BLAS.gemm(m: n, n: units, k: width, a: w.activation[l], lda: width,
-                      b: w.kernel[l], ldb: units, beta: 1, c: z, ldc: units)
+            let z = w.preActivation[l], bias = w.bias[l], x = w.activation[l], kernel = w.kernel[l]
+            // BLAS.gemm's plain-loop arithmetic with the bias as C (beta 1): the sum from zero
+            // in order of k, then the bias added, so that both trainers round alike.
+            for r in 0..<n {
+                for j in 0..<units {
+                    var s: Float = 0
+                    for p in 0..<width { s += x[r * width + p] * kernel[p * units + j] }
+                    z[r * units + j] = s + bias[j]
+                }
+            }
             if activation.isIdentity {
                 w.activation[l + 1].update(from: z, count: n * units)
             } else {
@@ -193,12 +199,27 @@ public final class TinyDenseTrainer {
             } else {
                 activation.backward(x: w.preActivation[l], y: w.activation[l + 1], dy: dy, dx: dz, rows: n, columns: units)
             }
-            BLAS.gemm(transposeA: true, m: width, n: units, k: n, a: w.activation[l], lda: width,
-                      b: dz, ldb: units, c: w.kernelGradient[l], ldc: units)
-            BLAS.columnSums(rows: n, columns: units, a: dz, into: w.biasGradient[l], ones: w.ones)
+            // As BLAS.gemm's plain loops (beta 0): every sum from zero, in order of k.
+            let x = w.activation[l], kernelGradient = w.kernelGradient[l], biasGradient = w.biasGradient[l]
+            for j in 0..<units {
+                for p in 0..<width {
+                    var s: Float = 0
+                    for r in 0..<n { s += x[r * width + p] * dz[r * units + j] }
+                    kernelGradient[p * units + j] = s
+                }
+                var s: Float = 0
+                for r in 0..<n { s += dz[r * units + j] }
+                biasGradient[j] = s
+            }
             if l > 0 {
-                BLAS.gemm(transposeB: true, m: n, n: width, k: units, a: dz, lda: units,
-                          b: w.kernel[l], ldb: units, c: w.gradient[l], ldc: width)
+                let kernel = w.kernel[l], dx = w.gradient[l]
+                for r in 0..<n {
+                    for p in 0..<width {
+                        var s: Float = 0
+                        for j in 0..<units { s += dz[r * units + j] * kernel[p * units + j] }
+                        dx[r * width + p] = s
+                    }
+                }
             }
         }
     }

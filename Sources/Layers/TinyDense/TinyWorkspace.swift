@@ -25,7 +25,6 @@ final class TinyWorkspace {
     let gradient: [UnsafeMutablePointer<Float>]
     let preActivationGradient: [UnsafeMutablePointer<Float>]
     let target: UnsafeMutablePointer<Float>
-    let ones: UnsafeMutablePointer<Float>
 
     init(inputs: Int, units: [Int], batch: Int) {
         self.units = units
@@ -34,7 +33,7 @@ final class TinyWorkspace {
         var sizes: [Int] = []
         sizes += weights.map { $0 * 4 } + units.map { $0 * 4 }
         sizes += widths.map { $0 * batch } + units.map { $0 * batch } + widths.map { $0 * batch } + units.map { $0 * batch }
-        sizes += [units.last! * batch, batch]
+        sizes += [units.last! * batch]
         let total = sizes.reduce(0, +)
         block = .allocate(capacity: total)
         block.initialize(repeating: 0, count: total)
@@ -57,8 +56,6 @@ final class TinyWorkspace {
         gradient = widths.map { take($0 * batch) }
         preActivationGradient = units.map { take($0 * batch) }
         target = take(units.last! * batch)
-        ones = take(batch)
-        ones.update(repeating: 1, count: batch)
     }
 
     deinit { block.deallocate() }
