@@ -153,6 +153,8 @@ public final class TinyDenseTrainer {
     }
 
     // MARK: - One step, as Dense, MeanSquaredError and Adam compute it
+    // Indices use wrapping arithmetic: they are bounded by the buffers' sizes, checked when the
+    // workspace was laid out, and overflow checks were a fifth of the step.
 
     private func forward(rows n: Int, _ w: TinyWorkspace) {
         var width = inputs
@@ -164,8 +166,8 @@ public final class TinyDenseTrainer {
             for r in 0..<n {
                 for j in 0..<units {
                     var s: Float = 0
-                    for p in 0..<width { s += x[r * width + p] * kernel[p * units + j] }
-                    z[r * units + j] = s + bias[j]
+                    for p in 0..<width { s += x[r &* width &+ p] * kernel[p &* units &+ j] }
+                    z[r &* units &+ j] = s + bias[j]
                 }
             }
             if activation.isIdentity {
@@ -204,11 +206,11 @@ public final class TinyDenseTrainer {
             for j in 0..<units {
                 for p in 0..<width {
                     var s: Float = 0
-                    for r in 0..<n { s += x[r * width + p] * dz[r * units + j] }
-                    kernelGradient[p * units + j] = s
+                    for r in 0..<n { s += x[r &* width &+ p] * dz[r &* units &+ j] }
+                    kernelGradient[p &* units &+ j] = s
                 }
                 var s: Float = 0
-                for r in 0..<n { s += dz[r * units + j] }
+                for r in 0..<n { s += dz[r &* units &+ j] }
                 biasGradient[j] = s
             }
             if l > 0 {
@@ -216,8 +218,8 @@ public final class TinyDenseTrainer {
                 for r in 0..<n {
                     for p in 0..<width {
                         var s: Float = 0
-                        for j in 0..<units { s += dz[r * units + j] * kernel[p * units + j] }
-                        dx[r * width + p] = s
+                        for j in 0..<units { s += dz[r &* units &+ j] * kernel[p &* units &+ j] }
+                        dx[r &* width &+ p] = s
                     }
                 }
             }
