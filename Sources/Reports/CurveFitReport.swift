@@ -71,6 +71,31 @@ public struct CurveFitReport: Sendable {
         return LineChart(title: "\(name), seed \(r.seed): fit = sum of units + \(number(r.outputBias[0]))", xLabel: "x", yLabel: "y", series: series)
     }
 
+    /// Every chart as SVG text by file name (`fits.svg`, `fit-relu.svg`, ...), for a report page.
+    public var charts: [(name: String, svg: String)] {
+        var out = [("fits.svg", overviewChart.svg)]
+        var stems = Set<String>()
+        for name in results.configuration.activations {
+            guard let chart = unitChart(name) else { continue }
+            var stem = "fit-" + fileStem(name), k = 1
+            while !stems.insert(stem).inserted { k += 1; stem = "fit-\(fileStem(name))-\(k)" }
+            out.append((stem + ".svg", chart.svg))
+        }
+        return out
+    }
+
+    /// The numbers advice can quote, keyed `<activation>.<figure>`: `median_mse`,
+    /// `dead_unit_run_fraction` (element-wise activations only) and `fit_run_fraction`.
+    public var figures: [String: Double] {
+        var f = [String: Double]()
+        for s in results.summaries {
+            f[s.activation + ".median_mse"] = s.medianMSE
+            f[s.activation + ".fit_run_fraction"] = Double(s.runsBelowThreshold) / Double(s.runs)
+            if let dead = s.runsWithDeadUnit { f[s.activation + ".dead_unit_run_fraction"] = Double(dead) / Double(s.runs) }
+        }
+        return f
+    }
+
     private var grid: [Double] { (0..<201).map { Double($0) * 2 * Double.pi / 200 } }
 
     /// Writes `results.md`, `results.json`, `fits.svg` and `fit-<activation>.svg` (PNG too when
@@ -84,13 +109,13 @@ public struct CurveFitReport: Sendable {
         try AtomicFile.write(try encoder.encode(results), to: path("results.json"))
         try AtomicFile.write(Data(markdown.utf8), to: path("results.md"))
         written += [path("results.json"), path("results.md")]
-        written += try overviewChart.write(to: path("fits.svg"), png: png)
-        var stems = Set<String>()
-        for name in results.configuration.activations {
-            guard let chart = unitChart(name) else { continue }
-            var stem = "fit-" + fileStem(name), k = 1
-            while !stems.insert(stem).inserted { k += 1; stem = "fit-\(fileStem(name))-\(k)" }
-            written += try chart.write(to: path(stem + ".svg"), png: png)
+        for (name, svg) in charts {
+            try AtomicFile.write(svg, to: path(name))
+            written.append(path(name))
+            guard png, let converter = PNGRenderer.converter else { continue }
+            let pngPath = path(String(name.dropLast(4)) + ".png")
+            try PNGRenderer.render(svgPath: path(name), to: pngPath, converter: converter)
+            written.append(pngPath)
         }
         return written
     }
