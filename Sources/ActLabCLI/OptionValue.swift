@@ -74,7 +74,8 @@ enum OptionLimits {
     static let expressionLength = 1_000
     static let plottedFunctions = 20
     static let arguments = 256
-    /// Curve-fit runs per activation, and all their Adam steps together (about an hour on two cores).
+    /// Curve-fit runs per activation, and all their Adam steps together (at most about an hour on
+    /// two cores, even for activations that train through Sequential.fit).
     static let seeds = 100_000
     static let fitSteps = 2_000_000_000
 }
