@@ -55,6 +55,19 @@ import Tensors
         #expect(losses.count == 20)
     }
 
+    @Test func predictionsAndHiddenOutputsMatchTheModel() throws {
+        let model = Sequential(seed: 4) { Dense(2, activation: Tanh(), inputShape: [1]); Dense(1) }
+        try model.compile(optimizer: Adam(learningRate: 0.04), loss: MeanSquaredError())
+        try model.fit(x: Tensor(shape: [100, 1], scalars: Self.x), y: Tensor(shape: [100, 1], scalars: Self.y), epochs: 10)
+        let trainer = try TinyDenseTrainer(inputs: 1, layers: [.init(units: 2, activation: Tanh()), .init(units: 1)], seed: 4)
+        try trainer.fit(x: Self.x, y: Self.y, epochs: 10, optimizer: Adam(learningRate: 0.04))
+        let expected = try model.predict(Tensor(shape: [100, 1], scalars: Self.x)).scalars
+        for (e, a) in zip(expected, trainer.predict(Self.x)) { #expect(abs(e - a) <= 1e-5) }
+        let outputs = trainer.layerOutputs(Self.x), pre = trainer.preActivations(Self.x)
+        #expect(outputs.map(\.count) == [100, 200, 100] && pre.map(\.count) == [200, 100])
+        #expect(zip(pre[0], outputs[1]).allSatisfy { tanh($0) == $1 || abs(tanh($0) - $1) < 1e-6 })
+    }
+
     @Test func refusesWhatItCannotTrainLikeFit() throws {
         #expect(!TinyDenseTrainer.supports(Softmax()))
         #expect(!TinyDenseTrainer.supports(try Activation.named("rrelu")))
