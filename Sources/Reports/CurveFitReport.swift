@@ -65,10 +65,10 @@ public struct CurveFitReport: Sendable {
         for (j, piece) in curves.units.enumerated() {
             let w = r.outputKernel[j]
             let label = j < r.hiddenKernel.count && experiment.activations[i].isElementwise
-                ? "\(number(w)) * \(name)(\(number(r.hiddenKernel[j])) x + \(number(r.hiddenBias[j])))" : "unit \(j + 1) x \(number(w))"
+                ? "\(number(w)) f(\(number(r.hiddenKernel[j]))x \(signed(r.hiddenBias[j])))" : "unit \(j + 1) x \(number(w))"
             series.append(ChartSeries(label, x: grid, y: piece, dashed: true))
         }
-        return LineChart(title: "\(name), seed \(r.seed): fit = sum of units + \(number(r.outputBias[0]))", xLabel: "x", yLabel: "y", series: series)
+        return LineChart(title: "f = \(name), seed \(r.seed): fit = sum of units \(signed(r.outputBias[0]))", xLabel: "x", yLabel: "y", series: series)
     }
 
     /// Every chart as SVG text by file name (`fits.svg`, `fit-relu.svg`, ...), for a report page.
@@ -121,6 +121,7 @@ public struct CurveFitReport: Sendable {
     }
 
     private func scientific(_ v: Double) -> String { v < 1e-3 || v >= 1e4 ? String(format: "%.2e", v) : String(format: "%.4f", v) }
+    private func signed(_ v: Float) -> String { v < 0 ? "- " + number(-v) : "+ " + number(v) }
     private func number(_ v: Float) -> String { String(format: "%.3g", Double(v)) }
     private func numbers(_ v: [Float]) -> String { "[" + v.map(number).joined(separator: ", ") + "]" }
 }
