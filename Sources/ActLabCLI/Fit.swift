@@ -52,7 +52,8 @@ struct Fit: ParsableCommand {
         c.units = try OptionValue.whole(units, "--units", in: 1...1_000)
         c.points = try OptionValue.whole(points, "--points", in: 1...100_000)
         guard c.points >= 2 else { throw CommandError("--points must be at least 2 (the ends of [0, 2 pi]), got \(c.points)") }
-        c.batchSize = try OptionValue.whole(batchSize, "--batch-size", in: 1...Int.max)
+        // As in Keras, a batch larger than the data is the whole data (and counting steps cannot overflow).
+        c.batchSize = min(try OptionValue.whole(batchSize, "--batch-size", in: 1...Int.max), c.points)
         let rate = try OptionValue.positive(learningRate, "--learning-rate")
         guard Float(rate).isFinite, Float(rate) > 0 else { throw CommandError("--learning-rate must be a positive finite number in Float's range, got '\(learningRate)'") }
         c.learningRate = Float(rate)

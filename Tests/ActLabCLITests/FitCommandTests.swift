@@ -70,6 +70,15 @@ import Testing
         #expect(runs.allSatisfy { ($0["finalMSE"] as! Double).isFinite && ($0["hiddenKernel"] as! [Double]).count == 2 })
     }
 
+    @Test func hugeBatchSizeIsTheWholeData() throws {
+        let out = NSTemporaryDirectory() + "actlab-fit-batch-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let r = BinaryRunner.run(["fit", "--batch-size", "9223372036854775807", "--epochs", "2", "--seeds", "1",
+                                  "--activations", "relu,softmax", "--out", out], timeout: 30)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("batch 100;"), "\(r.stdout)")
+    }
+
     @Test func benchFitPrintsSecondsPerFit() {
         let r = BinaryRunner.run(["bench", "fit", "--fits", "20"], timeout: 120)
         #expect(r.status == 0, "\(r.stderr)")

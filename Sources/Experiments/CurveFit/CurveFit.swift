@@ -141,7 +141,7 @@ public struct CurveFit: Sendable {
             }
             try model.compile(optimizer: adam, loss: MeanSquaredError())
             try model.fit(x: .init(shape: [x.count, 1], scalars: x), y: .init(shape: [y.count, 1], scalars: y),
-                          epochs: c.epochs, batchSize: c.batchSize)
+                          epochs: c.epochs, batchSize: min(c.batchSize, x.count))
             weights = model.weights.map(\.scalars)
             trainer = "sequential"
         }
