@@ -4,5 +4,5 @@ import ArgumentParser
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure speed; prints JSON.",
-        subcommands: [BenchMLP.self, BenchActivations.self, BenchCNN.self, BenchKaggleCSV.self])
+        subcommands: [BenchMLP.self, BenchActivations.self, BenchCNN.self, BenchFit.self, BenchKaggleCSV.self])
 }

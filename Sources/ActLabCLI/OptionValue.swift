@@ -75,4 +75,8 @@ enum OptionLimits {
     static let plottedFunctions = 20
     static let seeds = 1_000
     static let arguments = 256
+    /// Curve-fit runs per activation (each takes about a millisecond), and all their Adam steps
+    /// together (at most about an hour on two cores, even for activations that train through Sequential.fit).
+    static let fitSeeds = 100_000
+    static let fitSteps = 2_000_000_000
 }

@@ -1,5 +1,4 @@
 import Activations
-import COpenBLAS
 import Tensors
 
 /// Fully connected layer: y = activation(x · W + b), W of shape [inputs, units] (Keras layout),
@@ -156,8 +155,7 @@ public final class Dense: RegisteredLayer, LearnedActivationReporting {
                   b: dz.pointer, ldb: units, c: kernel.gradient.pointer, ldc: units)
         let one = ensure(&ones, rows: n, rowShape: [])
         if one[0] != 1 || one[n - 1] != 1 { one.fill(1) }
-        cblas_sgemv(CblasRowMajor, CblasTrans, Int32(n), Int32(units), 1, dz.pointer, Int32(units),
-                    one.pointer, 1, 0, bias.gradient.pointer, 1)
+        BLAS.columnSums(rows: n, columns: units, a: dz.pointer, into: bias.gradient.pointer, ones: one.pointer)
         guard needInputGradient else { return nil }
         let dx = ensure(&gradInput, rows: n, rowShape: [inputs])
         BLAS.gemm(transposeB: true, m: n, n: inputs, k: units, a: dz.pointer, lda: units,

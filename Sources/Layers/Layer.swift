@@ -68,7 +68,8 @@ public final class Parameter: @unchecked Sendable {
 
 /// Returns `buffer` resized to `rows` x `rowShape`, reallocating only when it is too small.
 func ensure(_ buffer: inout Tensor?, rows: Int, rowShape: [Int]) -> Tensor {
-    if let b = buffer, b.capacity >= rows * rowShape.reduce(1, *), Array(b.shape.dropFirst()) == rowShape {
+    if let b = buffer, b.capacity >= rows * rowShape.reduce(1, *), b.shape.count == rowShape.count + 1,
+       b.shape.dropFirst().elementsEqual(rowShape) {
         b.resize(rows: rows)
         return b
     }

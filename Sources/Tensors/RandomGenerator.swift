@@ -56,7 +56,10 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable {
         return p
     }
 
-    /// Shuffles `array` in place, reproducibly for a given generator state.
+    /// Shuffles `array` in place, reproducibly for a given generator state. Inlinable so that
+    /// the caller's module specialises it: unspecialised, the generic swaps cost more than a
+    /// tiny network's whole training step.
+    @inlinable
     public mutating func shuffle<T>(_ array: inout [T]) {
         guard array.count > 1 else { return }
         for i in stride(from: array.count - 1, to: 0, by: -1) {

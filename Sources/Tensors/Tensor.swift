@@ -102,10 +102,21 @@ public final class Tensor: @unchecked Sendable, CustomStringConvertible {
     }
 
     /// Copies the rows at `indices` into `destination`, which is resized to hold them.
+    /// Inlinable so that callers get it specialised for their collection (fit's array slice).
+    @inlinable
     public func gatherRows(_ indices: some Collection<Int>, into destination: Tensor) {
         destination.resize(rows: indices.count)
         let n = rowLength
         var d = destination.pointer
+        // Short rows (a curve fit's single x) copy element by element: a memmove call per row
+        // would cost more than the copy.
+        if n <= 8 {
+            for i in indices {
+                for c in 0..<n { d[c] = pointer[i * n + c] }
+                d += n
+            }
+            return
+        }
         for i in indices {
             d.update(from: pointer + i * n, count: n)
             d += n
