@@ -22,7 +22,13 @@ public struct ACONC: LearnableActivation, RegisteredActivation {
     }
 
     public init(parameters p: [String: Double]) throws {
-        self.init(p1: Float(try Self.required("p1", in: p)), p2: Float(try Self.required("p2", in: p)), beta: Float(try Self.required("beta", in: p)))
+        let (p1, p2) = (Float(try Self.required("p1", in: p)), Float(try Self.required("p2", in: p)))
+        // The kernels compute d = p1 - p2 in Float: a difference past Float's range would be inf there.
+        guard (p1 - p2).isFinite else {
+            throw ActivationError.invalidParameter(activation: Self.id, parameter: "p2", value: Double(p2),
+                                                   expected: "|p1 - p2| <= \(Float.greatestFiniteMagnitude) (p1 = \(p1))")
+        }
+        self.init(p1: p1, p2: p2, beta: Float(try Self.required("beta", in: p)))
     }
 
     public var parameters: [String: Double] { ["p1": Double(p1), "p2": Double(p2), "beta": Double(beta)] }
@@ -76,7 +82,7 @@ public struct ACONC: LearnableActivation, RegisteredActivation {
     }
 
     public func value(_ x: Double) -> Double {
-        let d = Double(p1 - p2)
+        let d = Double(p1) - Double(p2)
         return d * x * DoubleForms.sigmoid(Double(beta) * d * x) + Double(p2) * x
     }
     public func derivative(_ x: Double) -> Double {

@@ -1,0 +1,20 @@
+import Testing
+@testable import Activations
+
+/// Inputs the property tests drew on one run and failed on, kept as fixed cases.
+@Suite struct PropertyRegressionTests {
+    /// 1e14 + x rounds x +- h away, so finite differences see a flat function: no "internal error".
+    @Test func roundedAwayArgumentsAreNotADerivativeBug() throws {
+        let f = try Activation.named("cos(100000000000000 + x)")
+        #expect(f.value(0.5).isFinite)
+    }
+
+    /// p1 - p2 past Float's range made every Float value NaN; it is refused, and the Double form stays finite.
+    @Test func aconDifferencePastFloatIsRefused() throws {
+        #expect(throws: ActivationError.self) {
+            try Activation.named("acon_c", parameters: ["p1": 3.4e38, "p2": -3.4e38, "beta": 1])
+        }
+        let f = try Activation.named("acon_c", parameters: ["p1": 3.4e38, "p2": 0, "beta": 3.4e38])
+        #expect(f.value(-20).isFinite)
+    }
+}
