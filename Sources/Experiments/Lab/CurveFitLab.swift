@@ -58,7 +58,7 @@ public enum CurveFitLab: LabExperiment {
                 series.append(LabSeries(String(format: "%.2f f(%.2fx %+.2f)", r.outputKernel[j], r.hiddenKernel[j], r.hiddenBias[j]),
                                         x: grid, y: piece, dashed: true))
             }
-            charts.append(LabChart(name: "curve-fit-\(name)", title: "\(name), seed \(r.seed) (median MSE run): fit = sum of units "
+            charts.append(LabChart(name: "fit-\(name)", title: "\(name), seed \(r.seed) (median MSE run): fit = sum of units "
                                     + String(format: "%+.2f", r.outputBias[0]),
                                    xLabel: "x", yLabel: "y", series: series, width: 540, height: 340))
         }

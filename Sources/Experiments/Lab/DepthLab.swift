@@ -53,7 +53,7 @@ public enum DepthLab: LabExperiment {
             let hidden = Array(norms.prefix(c.depth))
             return LabSeries(r.activation, x: hidden.indices.map { Double($0 + 1) }, y: hidden.map { $0 > 0 ? Foundation.log10($0) : .nan })
         }
-        let chart = LabChart(name: "depth-gradient-norms", title: "Gradient norm per hidden layer, last epoch", xLabel: "hidden layer",
+        let chart = LabChart(name: "gradient-norms", title: "Gradient norm per hidden layer, last epoch", xLabel: "hidden layer",
                              yLabel: "log10 gradient norm", series: series)
         var paragraphs = [
             "\(c.depth) hidden Dense(\(c.hiddenUnits)) layers and a softmax output, \(c.optimizer), batch \(c.batchSize); selu with "

@@ -46,7 +46,7 @@ public enum SyntheticLab: LabExperiment {
             let curve = results.meanValidationAccuracy(a)
             return LabSeries(a, x: curve.indices.map { Double($0 + 1) }, y: curve)
         }
-        let chart = LabChart(name: "synthetic-val-accuracy", title: "Validation accuracy after each epoch", xLabel: "epoch",
+        let chart = LabChart(name: "val-accuracy", title: "Validation accuracy after each epoch", xLabel: "epoch",
                              yLabel: "accuracy", series: series)
         var paragraphs = [
             "\(c.samples) points with \(c.features) features from make_classification, \(Int(c.testFraction * 100))% held out; "
