@@ -6,8 +6,6 @@ import Testing
 
 /// Experiments B, C and depth as report sections, on settings small enough for a debug build.
 @Suite struct LabAdaptersTests {
-    static let tinyMNIST = Result { try MNIST.load(directory: SharedMNIST.directory, limitTrain: 256, limitTest: 100) }
-
     @Test func theThreeAreBuiltInInTheStatedOrder() {
         let all = LabRegistry.all
         for (id, order) in [("synthetic", 30), ("curve-fit", 40), ("depth", 50)] {
@@ -75,10 +73,10 @@ import Testing
 
     @Test func depthSectionChartsGradientNormPerLayer() throws {
         var c = DepthLab.configuration(quick: true)
-        (c.activations, c.depth, c.hiddenUnits, c.epochs) = (["sigmoid", "relu"], 4, 16, 1)
-        let data = try Self.tinyMNIST.get()
+        (c.activations, c.depth, c.hiddenUnits, c.epochs) = (["sigmoid", "relu"], 4, 8, 1)
+        let data = try DepthExperimentTests.tiny.get()
         let runs = try DepthExperiment(configuration: c).run(data: data)
-        let section = DepthLab.section(runs: runs, configuration: c, trainingImages: 256, testImages: 100)
+        let section = DepthLab.section(runs: runs, configuration: c, trainingImages: data.trainImages.rows, testImages: data.testImages.rows)
         #expect(section.charts[0].series.map(\.label) == ["sigmoid", "relu"])
         for (series, run) in zip(section.charts[0].series, runs) {
             #expect(series.x == [1, 2, 3, 4], "hidden layers only, not the output")
