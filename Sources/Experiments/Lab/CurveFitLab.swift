@@ -55,17 +55,16 @@ public enum CurveFitLab: LabExperiment {
             var series = [LabSeries("target: \(results.targetFormula)", x: results.x, y: results.y, color: "#000000"),
                           LabSeries("fit", x: grid, y: curves.fit)]
             for (j, piece) in curves.units.enumerated() {
-                series.append(LabSeries(String(format: "%.2f f(%.2fx %+.2f)", r.outputKernel[j], r.hiddenKernel[j], r.hiddenBias[j]),
+                series.append(LabSeries(String(format: "%.1f f(%.1fx%+.1f)", r.outputKernel[j], r.hiddenKernel[j], r.hiddenBias[j]),
                                         x: grid, y: piece, dashed: true))
             }
-            charts.append(LabChart(name: "fit-\(name)", title: "\(name), seed \(r.seed) (median MSE run): fit = sum of units "
-                                    + String(format: "%+.2f", r.outputBias[0]),
+            charts.append(LabChart(name: "fit-\(name)", title: "\(name), seed \(r.seed): units sum to the fit",
                                    xLabel: "x", yLabel: "y", series: series, width: 540, height: 340))
         }
         var paragraphs = [
             "Dense(\(c.units), A) -> Dense(1) fitted to \(results.targetFormula) at \(c.points) points on [0, 2π], Adam (learning rate "
                 + "\(c.learningRate)), batch \(c.batchSize), \(c.epochs) epochs. Each dashed line is one hidden unit's weighted output; "
-                + "the fit is their sum plus the output bias.",
+                + "the fit is their sum plus the output bias. The runs drawn are those with the median final MSE.",
         ]
         let f = figures(results)
         if let relu = f["\(id)/dead_units/relu"], let leaky = f["\(id)/dead_units/leaky_relu"] {
