@@ -62,9 +62,12 @@ public enum AdviceRules {
             + saturating.map { "\($0.0) \(String(format: "%.3g", $0.1))" }.joined(separator: ", ")
             + (reference.map { " vs relu \(String(format: "%.3g", $0))" } ?? "")
         guard base > 0 else { return AdviceFinding(.inconclusive, detail + " — no reference gradient to compare with") }
-        if saturating.allSatisfy({ $0.1 < base / 10 }) { return AdviceFinding(.backed, detail + " — backed: the first layers' gradients vanish") }
+        let vanishing = saturating.filter { $0.1 < base / 10 }.map(\.0)
+        if vanishing.count == saturating.count { return AdviceFinding(.backed, detail + " — backed: the first layers' gradients vanish") }
         if saturating.allSatisfy({ $0.1 >= base }) { return AdviceFinding(.contradicted, detail + " — contradicted: no vanishing measured") }
-        return AdviceFinding(.inconclusive, detail + " — some shrinking, less than tenfold")
+        let rest = saturating.map(\.0).filter { !vanishing.contains($0) }
+        return AdviceFinding(.inconclusive, detail + (vanishing.isEmpty ? " — some shrinking, less than tenfold"
+            : " — partly: vanishing for \(vanishing.joined(separator: ", ")), not for \(rest.joined(separator: ", "))"))
     }
 
     static func epochs(_ e: AdviceEvidence, _ activation: String) -> String {

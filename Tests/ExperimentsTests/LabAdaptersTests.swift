@@ -152,5 +152,11 @@ import Testing
         let flat = DepthLab.figures(runs: [Self.depthRun("sigmoid", norms: [0.6, 0.5, 0.5, 1]),
                                            Self.depthRun("relu", norms: [0.5, 0.5, 0.5, 1])], testImages: 100)
         #expect(Self.statement("saturation", Self.evidence(flat)).finding.verdict == .contradicted)
+        let mixed = DepthLab.figures(runs: [Self.depthRun("sigmoid", norms: [0.001, 0.01, 0.1, 1]),
+                                            Self.depthRun("tanh", norms: [2, 1, 0.5, 1]),
+                                            Self.depthRun("relu", norms: [0.5, 0.5, 0.5, 1])], testImages: 100)
+        let partly = Self.statement("saturation", Self.evidence(mixed)).finding
+        #expect(partly.verdict == .inconclusive)
+        #expect(partly.detail.contains("vanishing for sigmoid, not for tanh"), "\(partly.detail)")
     }
 }
