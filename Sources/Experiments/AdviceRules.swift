@@ -31,6 +31,45 @@ public enum AdviceRules {
 
     static func accuracy(_ activation: String, depth: Int) -> String { "mnist-mlp/test_accuracy/\(activation)/depth\(depth)" }
 
+    /// Experiment B's test accuracy for `activation`.
+    static func synthetic(_ activation: String) -> String { "synthetic/test_accuracy/\(activation)" }
+
+    static func syntheticContext(_ e: AdviceEvidence) -> String {
+        "on the synthetic classification" + (e.figures["synthetic/test_images"].map { " (\(Int($0)) test rows)" } ?? "")
+    }
+
+    /// Several experiments' findings on one statement as one: agreeing verdicts keep theirs, backed
+    /// against contradicted is inconclusive; a finding within the noise does not outvote a clear one.
+    static func combined(_ findings: [AdviceFinding?]) -> AdviceFinding? {
+        let found = findings.compactMap { $0 }
+        guard let first = found.first else { return nil }
+        guard found.count > 1 else { return first }
+        let detail = found.map(\.detail).joined(separator: "; ")
+        let clear = Set(found.map(\.verdict).filter { $0 == .backed || $0 == .contradicted })
+        if clear.count > 1 { return AdviceFinding(.inconclusive, detail + " — the experiments disagree") }
+        return AdviceFinding(clear.first ?? .inconclusive, detail)
+    }
+
+    /// The depth experiment's layer-1 / last-hidden-layer gradient ratio: sigmoid and tanh against
+    /// relu (or against 1 without relu). Backed when each saturating one is at least ten times smaller.
+    static func vanishingGradients(_ e: AdviceEvidence) -> AdviceFinding? {
+        let saturating = ["sigmoid", "tanh"].compactMap { a in e.figures["depth/gradient_ratio/\(a)"].map { (a, $0) } }
+        guard !saturating.isEmpty else { return nil }
+        let reference = e.figures["depth/gradient_ratio/relu"]
+        let base = reference ?? 1
+        let layers = e.figures["depth/layers"].map { "\(Int($0))" } ?? "the last"
+        let detail = "layer-1 / layer-\(layers) gradient norm in the deep network: "
+            + saturating.map { "\($0.0) \(String(format: "%.3g", $0.1))" }.joined(separator: ", ")
+            + (reference.map { " vs relu \(String(format: "%.3g", $0))" } ?? "")
+        guard base > 0 else { return AdviceFinding(.inconclusive, detail + " — no reference gradient to compare with") }
+        let vanishing = saturating.filter { $0.1 < base / 10 }.map(\.0)
+        if vanishing.count == saturating.count { return AdviceFinding(.backed, detail + " — backed: the first layers' gradients vanish") }
+        if saturating.allSatisfy({ $0.1 >= base }) { return AdviceFinding(.contradicted, detail + " — contradicted: no vanishing measured") }
+        let rest = saturating.map(\.0).filter { !vanishing.contains($0) }
+        return AdviceFinding(.inconclusive, detail + (vanishing.isEmpty ? " — some shrinking, less than tenfold"
+            : " — partly: vanishing for \(vanishing.joined(separator: ", ")), not for \(rest.joined(separator: ", "))"))
+    }
+
     static func epochs(_ e: AdviceEvidence, _ activation: String) -> String {
         e.figures["mnist-mlp/epochs/\(activation)/depth1"].map { "after \(Int($0)) epoch\($0 == 1 ? "" : "s")" } ?? "on MNIST"
     }
@@ -45,8 +84,11 @@ public enum AdviceRules {
     }, evaluate: { _, _ in nil })
 
     static let reluDefault = AdviceRule(id: "relu-default", claim: "Hidden layers: relu is the default; it learns faster than sigmoid.") { e, _ in
-        AdviceComparison(evidence: e).finding(accuracy("relu", depth: 1), over: accuracy("sigmoid", depth: 1),
-                                              names: ("relu", "sigmoid"), context: epochs(e, "relu"))
+        let compare = AdviceComparison(evidence: e)
+        return combined([
+            compare.finding(accuracy("relu", depth: 1), over: accuracy("sigmoid", depth: 1), names: ("relu", "sigmoid"), context: epochs(e, "relu")),
+            compare.finding(synthetic("relu"), over: synthetic("sigmoid"), names: ("relu", "sigmoid"), context: syntheticContext(e)),
+        ])
     }
 
     static let deadUnits = AdviceRule(id: "dead-units", claim: "If many relu units die, use leaky relu (or maxout): they keep a gradient for negative inputs.") { e, _ in
@@ -72,13 +114,19 @@ public enum AdviceRules {
 
     static let saturation = AdviceRule(id: "saturation", claim: "sigmoid and tanh saturate and cause vanishing gradients in deep networks.") { e, _ in
         let slope = e.figures["plots/max_derivative/sigmoid"].map { " (sigmoid's slope is at most \(adviceNumber($0)))" } ?? ""
-        return AdviceComparison(evidence: e).finding(accuracy("sigmoid", depth: 1), over: accuracy("sigmoid", depth: 6),
-                                                     names: ("sigmoid with 1 hidden layer", "with 6"), context: epochs(e, "sigmoid") + slope)
+        return combined([
+            AdviceComparison(evidence: e).finding(accuracy("sigmoid", depth: 1), over: accuracy("sigmoid", depth: 6),
+                                                  names: ("sigmoid with 1 hidden layer", "with 6"), context: epochs(e, "sigmoid") + slope),
+            vanishingGradients(e),
+        ])
     }
 
     static let tanhOverSigmoid = AdviceRule(id: "tanh-over-sigmoid", claim: "tanh is zero-centred and usually trains faster than sigmoid.") { e, _ in
-        AdviceComparison(evidence: e).finding(accuracy("tanh", depth: 1), over: accuracy("sigmoid", depth: 1),
-                                              names: ("tanh", "sigmoid"), context: epochs(e, "tanh"))
+        let compare = AdviceComparison(evidence: e)
+        return combined([
+            compare.finding(accuracy("tanh", depth: 1), over: accuracy("sigmoid", depth: 1), names: ("tanh", "sigmoid"), context: epochs(e, "tanh")),
+            compare.finding(synthetic("tanh"), over: synthetic("sigmoid"), names: ("tanh", "sigmoid"), context: syntheticContext(e)),
+        ])
     }
 
     static let depthNeedsNonLinearity = AdviceRule(id: "depth-needs-nonlinearity", claim: "Without a non-linearity, depth adds nothing: stacked linear layers are one linear map.") { e, _ in
@@ -94,7 +142,11 @@ public enum AdviceRules {
             ? "With \(d) hidden layers, prefer relu-family hidden activations (relu, leaky relu, elu, selu) over sigmoid and tanh: each saturating layer multiplies the gradient by its slope."
             : "With \(d) hidden layer\(d == 1 ? "" : "s"), saturation matters little; any activation trains, and relu stays the fast default."
     }, evaluate: { e, q in
-        guard let d = q.depth, let slope = e.figures["plots/max_derivative/sigmoid"] else { return nil }
+        guard let d = q.depth else { return nil }
+        guard let slope = e.figures["plots/max_derivative/sigmoid"] else {
+            // Without the slope, the measured gradient profile of a deep network still speaks to many layers.
+            return d >= 4 ? vanishingGradients(e) : nil
+        }
         let shrink = "sigmoid's slope is at most \(adviceNumber(slope)), so through \(d) layers the gradient can shrink by \(String(format: "%.3g", pow(slope, Double(d))))"
         guard let c = AdviceComparison(evidence: e).compare(accuracy("sigmoid", depth: 1), accuracy("sigmoid", depth: 6)) else {
             return AdviceFinding(d >= 4 ? .backed : .inconclusive, shrink + (d >= 4 ? " — backed by the measured slope" : ""))

@@ -126,7 +126,7 @@ import Testing
             Case(["report", "--seeds", "99999999999999999999", "--out", scratch + "/never"], "--seeds must be at most 1,000"),
             Case(["report", "--out", ""], "--out must name a folder, got an empty path"),
             Case(["report", "--with-cnn", "--out", scratch + "/never"], "--with-cnn: this build has no CNN experiment registered"),
-            Case(["report", "--only", "plots,nothing", "--out", scratch + "/never"], "--only: unknown experiment 'nothing'; the experiments are plots, mnist-mlp"),
+            Case(["report", "--only", "plots,nothing", "--out", scratch + "/never"], "--only: unknown experiment 'nothing'; the experiments are plots, mnist-mlp, synthetic, curve-fit, depth"),
             Case(["report", "--only", ",", "--out", scratch + "/never"], "--only must name at least one experiment"),
             Case(["report", "--only", "mnist-mlp", "--quick", "--quiet", "--data", "/nonexistent", "--out", scratch + "/never"], "/nonexistent: no such directory"),
             Case(["report", "--out", data], "already holds"),

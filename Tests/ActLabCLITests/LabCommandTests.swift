@@ -52,7 +52,7 @@ extension CommandOutputTests {
             _ = try CommandRunner.run(["report", "--quick", "--quiet", "--seeds", "2", "--only", "plots,stand-in", "--out", out])
             let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
             #expect(html.contains("<h2>A stand-in &lt;experiment&gt;</h2>") && html.contains("<p>seeds 2</p>"))
-            #expect(html.contains("Experiments, in registry order: plots, stand-in; not run: mnist-mlp"))
+            #expect(html.contains("Experiments, in registry order: plots, stand-in; not run: mnist-mlp, synthetic, curve-fit, depth"))
             #expect(FileManager.default.fileExists(atPath: out + "/charts/stand-in-line.svg"))
             let advice = try CommandRunner.run(["advise", "--task", "regression", "--from", out])
             #expect(advice.contains("[no measurement] relu-default:"))

@@ -67,9 +67,11 @@ extension CurveFit {
             guard !mine.isEmpty else { return nil }
             let mse = mine.map(\.finalMSE)
             let dead = mine.allSatisfy { $0.deadUnits != nil } ? mine.filter { ($0.deadUnits ?? 0) > 0 }.count : nil
-            return Summary(activation: name, runs: mine.count, medianMSE: Quartiles.quantile(mse, 0.5),
-                           lowerQuartileMSE: Quartiles.quantile(mse, 0.25), upperQuartileMSE: Quartiles.quantile(mse, 0.75),
-                           minimumMSE: mse.min()!, maximumMSE: mse.max()!, runsWithDeadUnit: dead,
+            // Statistics' quartiles: linear between order statistics (NumPy's default), as the article's.
+            let s = Statistics.summary(mse)
+            return Summary(activation: name, runs: mine.count, medianMSE: s.median,
+                           lowerQuartileMSE: s.lowerQuartile, upperQuartileMSE: s.upperQuartile,
+                           minimumMSE: s.min, maximumMSE: s.max, runsWithDeadUnit: dead,
                            runsBelowThreshold: mse.filter { $0 < threshold }.count)
         }
     }

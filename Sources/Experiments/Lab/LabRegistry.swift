@@ -3,7 +3,9 @@ import Foundation
 /// The experiments `actlab report` runs: the built-in ones, then those registered, in `order`.
 public enum LabRegistry {
     /// The experiments this module defines.
-    nonisolated(unsafe) public static let builtIn: [any LabExperiment.Type] = [ActivationPlotsLab.self, MNISTMLPLab.self]
+    nonisolated(unsafe) public static let builtIn: [any LabExperiment.Type] = [
+        ActivationPlotsLab.self, MNISTMLPLab.self, SyntheticLab.self, CurveFitLab.self, DepthLab.self,
+    ]
 
     private final class Store: @unchecked Sendable {
         let lock = NSLock()

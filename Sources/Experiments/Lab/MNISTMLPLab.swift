@@ -49,13 +49,13 @@ public enum MNISTMLPLab: LabExperiment {
         let groups = grouped(runs)
         let seeds = groups.first?.runs.count ?? 0
         func accuracy(_ values: [Double]) -> String {
-            let m = LabStatistics.mean(values)
-            return values.count > 1 ? String(format: "%.4f ± %.4f", m, LabStatistics.standardDeviation(values)) : String(format: "%.4f", m)
+            let m = mean(values)
+            return values.count > 1 ? String(format: "%.4f ± %.4f", m, Statistics.summary(values).standardDeviation) : String(format: "%.4f", m)
         }
         let rows = groups.map { g -> [String] in
             [g.activation, "\(g.depth)", g.runs[0].parameters.formattedWithCommas, accuracy(g.runs.map(\.testAccuracy)),
              accuracy(g.runs.map { $0.history["val_accuracy"].first ?? .nan }),
-             String(format: "%.2f", LabStatistics.mean(g.runs.map(\.secondsPerEpoch))),
+             String(format: "%.2f", mean(g.runs.map(\.secondsPerEpoch))),
              PublishedResults.mnistMLP(activation: g.activation, depth: g.depth).map { String(format: "%.3f", $0) } ?? "-"]
         }
         let article = c.matchesArticle && trainingImages == 60_000
@@ -69,8 +69,8 @@ public enum MNISTMLPLab: LabExperiment {
         let series = groups.enumerated().map { i, g -> LabSeries in
             let curves = g.runs.map { $0.history["val_accuracy"] }
             let epochs = curves.map(\.count).min() ?? 0
-            let mean = (0..<epochs).map { e in LabStatistics.mean(curves.map { $0[e] }) }
-            return LabSeries("\(g.activation), \(g.depth) layer\(g.depth == 1 ? "" : "s")", x: (0..<epochs).map { Double($0 + 1) }, y: mean,
+            let averaged = (0..<epochs).map { e in mean(curves.map { $0[e] }) }
+            return LabSeries("\(g.activation), \(g.depth) layer\(g.depth == 1 ? "" : "s")", x: (0..<epochs).map { Double($0 + 1) }, y: averaged,
                              dashed: g.depth > 1)
         }
         let chart = LabChart(name: "val-accuracy", title: "Test accuracy after each epoch", xLabel: "epoch",
@@ -102,16 +102,19 @@ public enum MNISTMLPLab: LabExperiment {
         var f = [String: Double]()
         for g in grouped(runs) {
             let key = "\(g.activation)/depth\(g.depth)"
-            f["mnist-mlp/test_accuracy/\(key)"] = LabStatistics.mean(g.runs.map(\.testAccuracy))
+            f["mnist-mlp/test_accuracy/\(key)"] = mean(g.runs.map(\.testAccuracy))
             f["mnist-mlp/seeds/\(key)"] = Double(g.runs.count)
             f["mnist-mlp/epochs/\(key)"] = Double(g.runs.map(\.history.epochs).min() ?? 0)
-            if g.runs.count > 1 { f["mnist-mlp/test_accuracy_sd/\(key)"] = LabStatistics.standardDeviation(g.runs.map(\.testAccuracy)) }
+            if g.runs.count > 1 { f["mnist-mlp/test_accuracy_sd/\(key)"] = Statistics.summary(g.runs.map(\.testAccuracy)).standardDeviation }
             let first = g.runs.compactMap { $0.history["val_accuracy"].first }
-            if first.count == g.runs.count, !first.isEmpty { f["mnist-mlp/epoch1_val_accuracy/\(key)"] = LabStatistics.mean(first) }
-            f["mnist-mlp/seconds_per_epoch/\(key)"] = LabStatistics.mean(g.runs.map(\.secondsPerEpoch))
+            if first.count == g.runs.count, !first.isEmpty { f["mnist-mlp/epoch1_val_accuracy/\(key)"] = mean(first) }
+            f["mnist-mlp/seconds_per_epoch/\(key)"] = mean(g.runs.map(\.secondsPerEpoch))
         }
         return f.filter { $0.value.isFinite }
     }
+
+    /// The mean of `values` (NaN when empty).
+    static func mean(_ values: [Double]) -> Double { Statistics.summary(values).mean }
 
     /// Runs grouped by activation and depth, in first-seen order.
     static func grouped(_ runs: [ActivationComparison.Run]) -> [(activation: String, depth: Int, runs: [ActivationComparison.Run])] {
