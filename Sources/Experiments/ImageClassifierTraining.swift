@@ -65,14 +65,15 @@ public struct ImageClassifierTraining {
     public func run(model: Sequential, images: Tensor, labels: [Int], callbacks: [any Callback] = [],
                     cancellation: CancellationToken? = nil) throws -> Result {
         let c = configuration
+        // Compiling builds the model, so its output shape is known after it.
+        let optimizer = try Optimizers.named(c.optimizer, learningRate: c.learningRate)
+        try model.compile(optimizer: optimizer, loss: CategoricalCrossEntropy(), metrics: ["accuracy"])
         guard let classes = model.outputShape.first, model.outputShape.count == 1, classes >= 2 else {
             throw ExperimentError("model '\(model.name)' outputs \(model.outputShape); a classifier outputs one value per class")
         }
         if let bad = labels.first(where: { !(0..<classes).contains($0) }) {
             throw ExperimentError("label \(bad) is outside the model's \(classes) classes (0...\(classes - 1))")
         }
-        let optimizer = try Optimizers.named(c.optimizer, learningRate: c.learningRate)
-        try model.compile(optimizer: optimizer, loss: CategoricalCrossEntropy(), metrics: ["accuracy"])
         var x = images, y = oneHot(labels, classes: classes)
         var validationData: (x: Tensor, y: Tensor)?
         var validationSplit = 0.0
