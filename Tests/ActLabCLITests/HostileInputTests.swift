@@ -134,6 +134,13 @@ import Testing
             Case(["train", "--model", "mlp", "--data", scratch + "/missing", "--quiet", "--out", scratch + "/never"], "missing: no such file or folder"),
             Case(["train", "--model", "mlp", "--data", data + "/train-labels-idx1-ubyte", "--quiet", "--out", scratch + "/never"], "expected 'label'"),
             Case(["train", "--out", " "], "--out must name a folder, got an empty path"),
+            // actlab predict and evaluate with a positional model.
+            Case(["predict", scratch + "/none.json", "--data", data + "/test.csv", "--out", scratch + "/never.csv"], "none.json: no such model file"),
+            Case(["predict", "", "--data", "x.csv"], "MODEL must name a model file, got an empty path"),
+            Case(["predict", "m.json", "--data", ""], "--data must name a CSV file, got an empty path"),
+            Case(["predict", "m.json", "--data", "x.csv", "--out", ""], "--out must name a file, got an empty path"),
+            Case(["evaluate", "a.json", "--model", "b.json"], "give the model once: as an argument or with --model, not both"),
+            Case(["evaluate"], "Missing expected argument: the model file"),
             // The lab report and the advice.
             Case(["report", "--seeds", "0", "--out", scratch + "/never"], "--seeds must be a positive whole number, got 0"),
             Case(["report", "--seeds", "many", "--out", scratch + "/never"], "--seeds must be a positive whole number, got 'many'"),
