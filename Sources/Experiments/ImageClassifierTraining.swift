@@ -26,7 +26,15 @@ public struct ImageClassifierTraining {
         public var seed: UInt64 = 0
         public var optimizer = "adam"
         public var learningRate: Float?
+        /// Write a `TrainingCheckpoint` into `checkpointFolder` every this many epochs.
+        public var checkpointEvery: Int?
+        public var checkpointFolder: String?
         public init() {}
+
+        /// What must be the same to resume a run (everything but the epoch count).
+        public var settings: String {
+            "optimizer \(optimizer), learning rate \(learningRate.map { "\($0)" } ?? "default"), batch size \(batchSize), hold-out \(holdOut), seed \(seed)"
+        }
     }
 
     /// What a run produced.
@@ -62,8 +70,10 @@ public struct ImageClassifierTraining {
     }
 
     /// Compiles `model` and trains it on `images` (rows first) with `labels` 0..<classes.
+    /// With `resume` (whose `model` must be the one passed) training continues after its epoch
+    /// and ends with the weights an uninterrupted run would have; the history covers every epoch.
     public func run(model: Sequential, images: Tensor, labels: [Int], callbacks: [any Callback] = [],
-                    cancellation: CancellationToken? = nil) throws -> Result {
+                    resume: TrainingCheckpoint? = nil, cancellation: CancellationToken? = nil) throws -> Result {
         let c = configuration
         // Compiling builds the model, so its output shape is known after it.
         let optimizer = try Optimizers.named(c.optimizer, learningRate: c.learningRate)
@@ -86,9 +96,30 @@ public struct ImageClassifierTraining {
             y = split.yTrain
             validationData = (split.xTest, split.yTest)
         }
-        let history = try model.fit(x: x, y: y, epochs: c.epochs, batchSize: min(c.batchSize, x.rows),
-                                    validationSplit: validationSplit, validationData: validationData,
-                                    callbacks: callbacks, cancellation: cancellation)
+        var initialEpoch = 0, previous = History()
+        if let resume {
+            guard resume.state.settings == c.settings else {
+                throw ExperimentError("the checkpoint was trained with \(resume.state.settings); this run asks for \(c.settings)")
+            }
+            guard resume.state.epoch < c.epochs else {
+                throw ExperimentError("the checkpoint has \(resume.state.epoch) epochs done; ask for more than that to continue")
+            }
+            try resume.restore(into: model)
+            (initialEpoch, previous) = (resume.state.epoch, resume.state.history)
+        }
+        var all = callbacks
+        if let every = c.checkpointEvery, let folder = c.checkpointFolder {
+            all.append(CheckpointWriter(folder: folder, every: every, settings: c.settings, history: previous))
+        }
+        let recent = try model.fit(x: x, y: y, epochs: c.epochs, batchSize: min(c.batchSize, x.rows),
+                                   validationSplit: validationSplit, validationData: validationData,
+                                   callbacks: all, initialEpoch: initialEpoch, cancellation: cancellation)
+        var history = previous
+        for e in 0..<recent.epochs {
+            var logs = Logs()
+            for key in recent.keys where recent[key].count == recent.epochs { logs[key] = recent[key][e] }
+            history.append(logs, seconds: recent.seconds[e])
+        }
         var final = [String: Double]()
         for key in history.keys { if let v = history[key].last { final[key] = v } }
         let seconds = history.seconds.isEmpty ? 0 : history.seconds.reduce(0, +) / Double(history.seconds.count)
