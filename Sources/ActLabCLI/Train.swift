@@ -24,6 +24,10 @@ struct Train: ParsableCommand {
     @Option(help: "Output folder (default runs/train-<timestamp>); it must be new or empty unless --force.") var out: String?
     @Flag(help: "Replace the output folder if it already holds files.") var force = false
     @Flag(help: "No progress output.") var quiet = false
+    @Option(parsing: .unconditional, help: "Save a checkpoint every N epochs (DIR/checkpoint/ when finished; beside DIR while running) so --resume can continue a killed run.")
+    var checkpointEvery: String?
+    @Option(help: ArgumentHelp("Continue the run in DIR from its last checkpoint, to the same final weights as an uninterrupted run; give the other options as before (--epochs may grow).", valueName: "DIR"))
+    var resume: String?
     @OptionGroup var training: TrainingFlags
 
     func validate() throws {
@@ -46,8 +50,22 @@ struct Train: ParsableCommand {
         guard Optimizers.ids.contains(optimizer) else {
             throw CommandError("--optimizer must be one of \(Optimizers.ids.joined(separator: ", ")), got '\(optimizer)'")
         }
-        let network = try loadModel(seed: c.seed)
-        let folder = try RunFolder(claiming: try outputPath(), replace: force)
+        if let checkpointEvery { c.checkpointEvery = try OptionValue.whole(checkpointEvery, "--checkpoint-every", in: 1...OptionLimits.epochs) }
+        if let resume { try OptionValue.path(resume, "--resume", naming: "a run folder") }
+        guard resume == nil || out == nil || out == resume else { throw CommandError("--resume continues the run in its own folder; leave out --out") }
+        let path = try resume.map { $0.count > 1 && $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? outputPath()
+        let running = Self.runningCheckpoint(for: path)
+        c.checkpointFolder = running
+        var checkpoint: TrainingCheckpoint?
+        if let resume {
+            let source = FileManager.default.fileExists(atPath: running) ? running : path + "/checkpoint"
+            guard FileManager.default.fileExists(atPath: source + "/state.json") else {
+                throw CommandError("--resume \(resume): no checkpoint to continue from (train with --checkpoint-every N)")
+            }
+            do { checkpoint = try TrainingCheckpoint.load(from: source) } catch let e as ExperimentError { throw CommandError("\(e)") }
+        }
+        let network = try checkpoint?.model ?? loadModel(seed: c.seed)
+        let folder = try RunFolder(claiming: path, replace: force || resume != nil)
         Interruption.removeOnImmediateExit(folder.staging)
         let (images, labels) = try loadData(layout: ImageClassifierTraining.layout(for: network))
         if let expected = network.inputShape, expected != Array(images.shape.dropFirst()) {
@@ -63,7 +81,7 @@ struct Train: ParsableCommand {
         let result: ImageClassifierTraining.Result
         do {
             result = try ImageClassifierTraining(configuration: c).run(model: network, images: images, labels: labels,
-                                                                        callbacks: callbacks, cancellation: token)
+                                                                        callbacks: callbacks, resume: checkpoint, cancellation: token)
         } catch let e as ExperimentError {
             folder.discard()
             throw CommandError("\(e)")
@@ -78,7 +96,15 @@ struct Train: ParsableCommand {
         let report = TrainingReport(model: network.name, history: result.history, final: result.final, secondsPerEpoch: result.secondsPerEpoch)
         try report.write(to: folder.staging)
         try network.save(to: folder.file("model.json"))
+        // The checkpoint lives beside the folder while training (a killed run's staging folder
+        // is cleared by the next claim); a copy goes into the finished run.
+        if FileManager.default.fileExists(atPath: running) {
+            do { try FileManager.default.copyItem(atPath: running, toPath: folder.file("checkpoint")) } catch {
+                throw CommandError("\(running): cannot copy the checkpoint into the run (\(error.localizedDescription))")
+            }
+        }
         try folder.commit()
+        if result.complete { try? FileManager.default.removeItem(atPath: running) }
         let saved = "\(folder.path)/ (model.json, model.safetensors, history.json/.csv, accuracy.svg, loss.svg, results.json)"
         do {
             try progress.check()
@@ -90,6 +116,12 @@ struct Train: ParsableCommand {
         } catch let e as OutputError {
             throw CommandError("\(e); saved in \(saved)")
         }
+    }
+
+    /// `.<name>.checkpoint` beside the run folder `path`.
+    static func runningCheckpoint(for path: String) -> String {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        return url.deletingLastPathComponent().path + "/.\(url.lastPathComponent).checkpoint"
     }
 
     func holdOut() throws -> ImageClassifierTraining.HoldOut {
