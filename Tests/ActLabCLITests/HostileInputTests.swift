@@ -134,6 +134,9 @@ import Testing
             Case(["train", "--model", "mlp", "--data", scratch + "/missing", "--quiet", "--out", scratch + "/never"], "missing: no such file or folder"),
             Case(["train", "--model", "mlp", "--data", data + "/train-labels-idx1-ubyte", "--quiet", "--out", scratch + "/never"], "expected 'label'"),
             Case(["train", "--out", " "], "--out must name a folder, got an empty path"),
+            Case(["train", "--checkpoint-every", "0"] + quick, "--checkpoint-every must be a positive whole number, got 0"),
+            Case(["train", "--resume", scratch + "/nothing", "--quiet"], "nothing: no checkpoint to continue from (train with --checkpoint-every N)"),
+            Case(["train", "--resume", scratch + "/a", "--out", scratch + "/b"], "--resume continues the run in its own folder; leave out --out"),
             // actlab predict and evaluate with a positional model.
             Case(["predict", scratch + "/none.json", "--data", data + "/test.csv", "--out", scratch + "/never.csv"], "none.json: no such model file"),
             Case(["predict", "", "--data", "x.csv"], "MODEL must name a model file, got an empty path"),
