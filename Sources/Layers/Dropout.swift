@@ -85,3 +85,10 @@ public final class Dropout: RegisteredLayer {
         return dx
     }
 }
+
+extension Dropout: RandomStateLayer {
+    public var randomState: [UInt64] {
+        get { rng.state }
+        set { if let g = RandomGenerator(state: newValue) { rng = g } }
+    }
+}

@@ -21,6 +21,12 @@ final class OptimizerSlots {
         return s
     }
 
+    /// The slot tensors of `parameter`, or nil before its first update.
+    func slots(of parameter: Parameter) -> [Tensor]? { slots[ObjectIdentifier(parameter)] }
+
+    /// Sets the step count (a restored state).
+    func reset(step: Int) { self.step = step }
+
     func advance() -> Int {
         step += 1
         return step

@@ -22,7 +22,7 @@ public final class RMSprop: Optimizer {
     public let rho: Float
     public let epsilon: Float
     public let epsilonPlacement: EpsilonPlacement
-    private let slots = OptimizerSlots()
+    let slots = OptimizerSlots()
 
     public init(learningRate: Float = 0.001, rho: Float = 0.9, epsilon: Float = 1e-7,
                 epsilonPlacement: EpsilonPlacement = .insideSquareRoot) {

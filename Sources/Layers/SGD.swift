@@ -7,7 +7,7 @@ public final class SGD: Optimizer {
     public var learningRate: Float
     public let momentum: Float
     public let nesterov: Bool
-    private let slots = OptimizerSlots()
+    let slots = OptimizerSlots()
 
     public init(learningRate: Float = 0.01, momentum: Float = 0, nesterov: Bool = false) {
         self.learningRate = learningRate

@@ -6,6 +6,9 @@ struct TrainingState {
     var metrics: [any Metric] = []
     /// The batch buffers of the running `fit`, so a callback can re-examine the batch in flight.
     var batch: (x: Tensor, y: Tensor)?
+    /// The row order `fit` shuffles in place each epoch (each shuffle starts from the last), kept
+    /// so that a run resumed with `initialEpoch` continues the same sequence of orders.
+    var order: [Int] = []
 }
 
 extension Sequential {

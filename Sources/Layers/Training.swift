@@ -22,15 +22,21 @@ extension Sequential {
     /// Trains for `epochs` passes over (x, y) in mini-batches, telling `callbacks` each event
     /// (then a `HistoryRecorder`), and returns the per-epoch history. `validationSplit` holds out the last fraction of the
     /// rows before shuffling, as Keras does. A `cancellation` is checked between batches: the
-    /// batch in progress finishes and the epochs completed so far are returned.
+    /// batch in progress finishes and the epochs completed so far are returned. `initialEpoch`
+    /// (Keras `initial_epoch`) starts at that epoch, continuing the shuffles from the row order
+    /// the model holds (`shuffleOrder`), so a run restored from a checkpoint ends where an
+    /// uninterrupted one does; the history then holds the epochs run by this call.
     @discardableResult
     public func fit(x: Tensor, y: Tensor, epochs: Int = 1, batchSize: Int = 32,
                     validationSplit: Double = 0, validationData: (x: Tensor, y: Tensor)? = nil,
                     shuffle: Bool = true, callbacks: [any Callback] = [],
-                    cancellation: CancellationToken? = nil) throws -> History {
+                    initialEpoch: Int = 0, cancellation: CancellationToken? = nil) throws -> History {
         guard let optimizer, let loss else { throw LayerError.notCompiled }
         let (trainRows, validation) = try checkFitArguments(x: x, y: y, epochs: epochs, batchSize: batchSize,
                                                             validationSplit: validationSplit, validationData: validationData)
+        guard (0..<epochs).contains(initialEpoch) else {
+            throw LayerError.invalidData("initial epoch must be in 0..<\(epochs) (the epochs), got \(initialEpoch)")
+        }
         let steps = (trainRows + batchSize - 1) / batchSize
         let xb = Tensor(zeros: [batchSize] + x.shape.dropFirst())
         let yb = Tensor(zeros: [batchSize] + y.shape.dropFirst())
@@ -40,7 +46,7 @@ extension Sequential {
         let metrics = training.metrics
         let recorder = HistoryRecorder()
         let list = CallbackList(callbacks + [recorder])
-        var order = Array(0..<trainRows)
+        if initialEpoch == 0 || training.order.count != trainRows { training.order = Array(0..<trainRows) }
         var logs = Logs(keys: ["loss"] + metrics.map(\.name))
         var lastLogs = Logs()
 
@@ -49,16 +55,16 @@ extension Sequential {
         defer { training.batch = nil }
         try list.onTrainBegin(model: self, parameters: TrainingParameters(epochs: epochs, steps: steps,
                                                                           samples: trainRows, batchSize: batchSize))
-        epochs: for epoch in 0..<epochs {
+        epochs: for epoch in initialEpoch..<epochs {
             if cancellation?.isCancelled == true { break }
             for m in metrics { m.reset() }
             try list.onEpochBegin(epoch)
-            if shuffle { rng.shuffle(&order) }
+            if shuffle { rng.shuffle(&training.order) }
             var lossSum = 0.0, seen = 0
             for step in 0..<steps {
                 if cancellation?.isCancelled == true { break epochs }
                 try list.onBatchBegin(step)
-                let batch = order[(step * batchSize)..<min((step + 1) * batchSize, trainRows)]
+                let batch = training.order[(step * batchSize)..<min((step + 1) * batchSize, trainRows)]
                 x.gatherRows(batch, into: xb)
                 y.gatherRows(batch, into: yb)
                 gradient.resize(rows: batch.count)

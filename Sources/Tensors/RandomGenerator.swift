@@ -17,6 +17,16 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable {
         s = (next(), next(), next(), next())
     }
 
+    /// The four state words, to save the generator and continue its stream with `init(state:)`.
+    public var state: [UInt64] { [s.0, s.1, s.2, s.3] }
+
+    /// The generator `state` was taken from; nil unless it is four words, not all zero (the one
+    /// state xoshiro never leaves).
+    public init?(state: [UInt64]) {
+        guard state.count == 4, state.contains(where: { $0 != 0 }) else { return nil }
+        s = (state[0], state[1], state[2], state[3])
+    }
+
     public mutating func next() -> UInt64 {
         let result = rotl(s.1 &* 5, 7) &* 9
         let t = s.1 << 17
