@@ -47,7 +47,7 @@ let model = Sequential(seed: 7) {
     Dense(1, inputShape: [1])
 }
 try model.compile(optimizer: SGD(learningRate: 0.1), loss: MeanSquaredError())
-let losses = try model.fit(x: x, y: y, epochs: 20, batchSize: 4, verbose: .silent)["loss"]
+let losses = try model.fit(x: x, y: y, epochs: 20, batchSize: 4)["loss"]
 guard let first = losses.first, let last = losses.last, last.isFinite, last < first / 2 else {
     print("loss did not decrease: \(losses)")
     exit(1)
