@@ -15,6 +15,8 @@ let package = Package(
         .executableTarget(name: "FuzzChecksums", dependencies: library),
         .executableTarget(name: "FuzzModelJSON", dependencies: library),
         .executableTarget(name: "FuzzExpression", dependencies: library),
+        .executableTarget(name: "FuzzKaggleCSV", dependencies: library),
+        .executableTarget(name: "FuzzSafetensors", dependencies: library),
     ],
     swiftLanguageModes: [.v6]
 )

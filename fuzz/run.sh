@@ -2,7 +2,8 @@
 # Fuzzes the readers of user-supplied input with libFuzzer and AddressSanitizer.
 # Usage: fuzz/run.sh [seconds-per-target] [target...]
 #   targets: idx (IDX + gzip), checksums (SHA256SUMS), model-json (Sequential.deserialize),
-#            expression (Activation.named + derivative); default: all, 60 seconds each.
+#            expression (Activation.named + derivative), kaggle-csv (KaggleDigits.parse),
+#            safetensors (Safetensors.parse); default: all, 60 seconds each.
 # Each target starts from its committed seeds in fuzz/corpus/<target>; inputs it discovers go
 # to fuzz/.work/<target> (not committed), and a crashing input to fuzz/.work/crashes/<target>-*.
 # Exits non-zero when any target found a crash.
@@ -11,10 +12,10 @@ cd "$(dirname "$0")"
 seconds="${1:-60}"
 [ $# -gt 0 ] && shift
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(idx checksums model-json expression)
+[ ${#targets[@]} -eq 0 ] && targets=(idx checksums model-json expression kaggle-csv safetensors)
 bash ../scripts/setup.sh
 
-declare -A product=([idx]=FuzzIDX [checksums]=FuzzChecksums [model-json]=FuzzModelJSON [expression]=FuzzExpression)
+declare -A product=([idx]=FuzzIDX [checksums]=FuzzChecksums [model-json]=FuzzModelJSON [expression]=FuzzExpression [kaggle-csv]=FuzzKaggleCSV [safetensors]=FuzzSafetensors)
 for t in "${targets[@]}"; do
     [ -n "${product[$t]:-}" ] || { echo "fuzz/run.sh: unknown target '$t'; expected one of: ${!product[*]}" >&2; exit 2; }
 done
