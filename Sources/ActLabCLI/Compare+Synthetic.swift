@@ -72,15 +72,7 @@ extension Compare {
         try report.write(to: folder.staging)
         try folder.commit()
         let what = "results.md, results.json, validation-accuracy.svg\(PNGRenderer.converter == nil ? "" : "/.png")"
-        let saved = "the \(results.runs.count) finished run\(results.runs.count == 1 ? " is" : "s are") in \(folder.path)/"
-        do {
-            try progress.check()
-            if token.isCancelled { throw CommandError("interrupted: \(saved) (\(what))") }
-            try Console.print("\n" + report.markdown)
-            try Console.print("Results written to \(folder.path)/ (\(what))")
-        } catch let e as OutputError {
-            throw CommandError("\(e); \(saved)")
-        }
+        try announce(report.markdown, runs: results.runs.count, in: folder, files: what, progress: progress, token: token)
     }
 }
 

@@ -103,14 +103,20 @@ struct Compare: ParsableCommand {
         try folder.commit()
         let what = "results.md, results.json, per-run history .json/.csv\(saveModels ? ", models .model.json" : "")"
             + (training.diagnostics ? ", diagnostics/*.svg" : "")
-        let saved = "the \(runs.count) finished run\(runs.count == 1 ? " is" : "s are") in \(folder.path)/"
+        try announce(report.markdown, runs: runs.count, in: folder, files: what, progress: progress, token: token)
+    }
+
+    /// Prints a committed run folder's table, or says where the finished runs are when the run was
+    /// interrupted or standard output failed (training stops once nobody reads the progress).
+    func announce(_ table: String, runs: Int, in folder: RunFolder, files what: String,
+                  progress: ProgressOutput, token: CancellationToken) throws {
+        let saved = "the \(runs) finished run\(runs == 1 ? " is" : "s are") in \(folder.path)/"
         do {
             try progress.check()
             if token.isCancelled { throw CommandError("interrupted: \(saved) (\(what))") }
-            try Console.print("\n" + report.markdown)
+            try Console.print("\n" + table)
             try Console.print("Results written to \(folder.path)/ (\(what))")
         } catch let e as OutputError {
-            // Training stops once nobody reads the progress; what finished is on disk, and the message says where.
             throw CommandError("\(e); \(saved)")
         }
     }
