@@ -9,6 +9,16 @@ import Testing
         #expect(f.value(0.5).isFinite)
     }
 
+    /// The same absorption next to a term that does move (CI, 2026-11-29): the quotient says 1 at
+    /// x = -2.9899 at both steps while cos(a) + 1 is 1.93; neither is wrong, so it builds.
+    @Test func absorbedTermBesideAMovingOneIsNotADerivativeBug() throws {
+        let f = try Activation.named("sin(100000000000000 + x) + x")
+        #expect(f.value(0.5).isFinite)
+        // Only what moves with x counts: a large constant factor does not make the quotient noisy.
+        #expect(ExpressionCheck.largestMovingIntermediate(try ExpressionTree.parse("sin(100000000000000 + x) + x"), at: 1) > 1e13)
+        #expect(ExpressionCheck.largestMovingIntermediate(try ExpressionTree.parse("exp(100000000000000 * 0.000000000000001 * x)"), at: 1) < 2)
+    }
+
     /// p1 - p2 past Float's range made every Float value NaN; it is refused, and the Double form stays finite.
     @Test func aconDifferencePastFloatIsRefused() throws {
         #expect(throws: ActivationError.self) {
