@@ -19,6 +19,13 @@ import Testing
         #expect(ExpressionCheck.largestMovingIntermediate(try ExpressionTree.parse("exp(100000000000000 * 0.000000000000001 * x)"), at: 1) < 2)
     }
 
+    /// (x/x)^1e14 is exactly 1, but its derivative's text multiplies the rounding error of
+    /// 1/x - x/x^2 by 1e14: the derivative's evaluation is the noisy side (CI, 2026-11-29).
+    @Test func amplifiedRoundingInTheDerivativeIsNotADerivativeBug() throws {
+        let f = try Activation.named("(x / x) ^ 100000000000000 + x")
+        #expect(f.value(0.5) == 1.5)
+    }
+
     /// p1 - p2 past Float's range made every Float value NaN; it is refused, and the Double form stays finite.
     @Test func aconDifferencePastFloatIsRefused() throws {
         #expect(throws: ActivationError.self) {

@@ -44,9 +44,12 @@ struct ExpressionCheck {
         guard !(abs(symbolic - central) <= tolerance) else { return }
         // An intermediate of size M that moves with x is rounded to M * eps, so the quotient
         // carries noise of about M * eps / h: in sin(1e14 + x) the sum swallows x +- h entirely
-        // and the computed function is locally flat while the true one is not. There the
-        // quotient says nothing about the derivative either way.
-        let noise = Self.largestMovingIntermediate(tree, at: x) * Double.ulpOfOne / h
+        // and the computed function is locally flat while the true one is not. The derivative's
+        // own evaluation is as noisy: in 1e14 * (1/x - x/x^2) the bracket is rounding error times
+        // 1e14. Where either noise reaches the tolerance, the two numbers say nothing about a bug.
+        let eps = Double.ulpOfOne
+        let noise = Self.largestMovingIntermediate(tree, at: x) * eps / h
+            + Self.largestMovingIntermediate(derivative, at: x) * eps
         guard noise <= tolerance / 10 else { return }
         // A difference quotient is only evidence when it is stable: inside cos(1e14 + x) the sum
         // rounds x +- h away (f does not move at all), and partial rounding makes the quotient
