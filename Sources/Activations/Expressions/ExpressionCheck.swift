@@ -42,14 +42,13 @@ struct ExpressionCheck {
         }
         let tolerance = 1e-5 * (1 + abs(symbolic) + abs(f0))
         guard !(abs(symbolic - central) <= tolerance) else { return }
-        // An intermediate of size M that moves with x is rounded to M * eps, so the quotient
-        // carries noise of about M * eps / h: in sin(1e14 + x) the sum swallows x +- h entirely
-        // and the computed function is locally flat while the true one is not. The derivative's
-        // own evaluation is as noisy: in 1e14 * (1/x - x/x^2) the bracket is rounding error times
-        // 1e14. Where either noise reaches the tolerance, the two numbers say nothing about a bug.
-        let eps = Double.ulpOfOne
-        let noise = Self.largestMovingIntermediate(tree, at: x) * eps / h
-            + Self.largestMovingIntermediate(derivative, at: x) * eps
+        // Rounding inside the expression can swamp either side: in sin(1e14 + x) the sum swallows
+        // x +- h entirely, so the computed function is locally flat while the true one is not; in
+        // 1e14 * (x - x - x + 1.00000025 * x) the cancellation error is multiplied by 1e14; in the
+        // derivative of (x/x)^1e14 the bracket 1/x - x/x^2 is rounding error times 1e14. Where the
+        // propagated rounding error of either side reaches the tolerance, the two numbers say
+        // nothing about a bug.
+        let noise = Self.roundingError(tree, at: x) / h + Self.roundingError(derivative, at: x)
         guard noise <= tolerance / 10 else { return }
         // A difference quotient is only evidence when it is stable: inside cos(1e14 + x) the sum
         // rounds x +- h away (f does not move at all), and partial rounding makes the quotient
@@ -63,18 +62,43 @@ struct ExpressionCheck {
                               + "(\(short(symbolic)) vs \(short(central)))", in: source)
     }
 
-    /// The largest magnitude of any subtree value that depends on x (constants do not move).
-    static func largestMovingIntermediate(_ tree: ExpressionTree, at x: Double) -> Double {
-        guard tree.dependsOnX else { return 0 }
-        let own = abs(tree.evaluate(at: x))
-        let below: Double = switch tree {
-        case .number, .constant, .variable: 0
-        case let .negate(a): largestMovingIntermediate(a, at: x)
-        case let .binary(_, a, b): max(largestMovingIntermediate(a, at: x), largestMovingIntermediate(b, at: x))
-        case let .call(_, args): args.map { largestMovingIntermediate($0, at: x) }.max() ?? 0
+    /// A first-order bound on the rounding error of evaluating `tree` at x in Double: each
+    /// operation adds half an ulp of its result and passes on how far its inputs' errors can move
+    /// it (evaluated at the corners of the inputs' error boxes, so no derivative rules are needed).
+    /// Subtrees that do not depend on x count as exact: their error is the same at every x and
+    /// cancels in a difference quotient.
+    static func roundingError(_ tree: ExpressionTree, at x: Double) -> Double {
+        valueAndError(tree, at: x).error
+    }
+
+    private static func valueAndError(_ tree: ExpressionTree, at x: Double) -> (value: Double, error: Double) {
+        let value = tree.evaluate(at: x)
+        guard tree.dependsOnX else { return (value, 0) }
+        let inputs: [(value: Double, error: Double)]
+        let recompute: ([Double]) -> Double
+        switch tree {
+        case .number, .constant, .variable:
+            return (value, 0)
+        case let .negate(a):
+            return (value, valueAndError(a, at: x).error)
+        case let .binary(op, a, b):
+            inputs = [valueAndError(a, at: x), valueAndError(b, at: x)]
+            recompute = { op.apply($0[0], $0[1]) }
+        case let .call(f, args):
+            inputs = args.map { valueAndError($0, at: x) }
+            recompute = { f.arity == 1 ? f.apply($0[0], $0[0]) : f.apply($0[0], $0[1]) }
         }
-        // A non-finite intermediate is left to the finiteness checks above.
-        return own.isFinite ? max(own, below) : below
+        var spread = 0.0
+        for corner in 0..<(1 << inputs.count) {
+            let shifted = inputs.enumerated().map { i, input in
+                corner & (1 << i) == 0 ? input.value - input.error : input.value + input.error
+            }
+            let moved = recompute(shifted)
+            // An error box that reaches a pole or leaves the domain: nothing can be said there.
+            guard moved.isFinite else { return (value, .infinity) }
+            spread = max(spread, abs(moved - value))
+        }
+        return (value, spread + abs(value) * Double.ulpOfOne / 2)
     }
 
     /// A derivative's text, cut short: it can run to thousands of characters.
