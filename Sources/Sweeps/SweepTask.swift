@@ -2,7 +2,7 @@ import Layers
 
 /// An experiment a sweep can run: a new one is a new file conforming to this plus one
 /// `SweepTasks.register(MyTask.self)` call (or an entry in `SweepTasks.builtIn`).
-public protocol SweepTask {
+public protocol SweepTask: Sendable {
     /// The name sweep files use: `synthetic`, `curve-fit`, `mnist-mlp`, `deep-mlp`, `digits-cnn`.
     static var id: String { get }
     /// One line for `actlab sweep plan` and error messages.

@@ -3,7 +3,7 @@ import Foundation
 /// The tasks sweep files can name: the built-in ones, then those registered.
 public enum SweepTasks {
     /// The tasks this module defines.
-    nonisolated(unsafe) public static let builtIn: [any SweepTask.Type] = [
+    public static let builtIn: [any SweepTask.Type] = [
         SyntheticTask.self, CurveFitTask.self, MNISTMLPTask.self, DeepMLPTask.self, DigitsCNNTask.self,
     ]
 
