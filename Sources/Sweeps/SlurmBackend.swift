@@ -12,11 +12,14 @@ public struct SlurmBackend: Sendable {
     public var sweepFile: String
     public var store: SweepResultStore
     public var cpusPerTask: Int
+    /// The MNIST folder the tasks read (`--data`), made absolute; nil leaves actlab's default.
+    public var dataFolder: String?
     /// Extra `#SBATCH` options (`--partition=debug`, `--time=10`), each checked to be one option.
     public var options: [String]
 
-    public init(executable: String, sweepFile: String, store: SweepResultStore, cpusPerTask: Int = 1, options: [String] = []) throws {
-        for (what, path) in [("the actlab executable", executable), ("the sweep file", sweepFile), ("the output folder", store.folder)] {
+    public init(executable: String, sweepFile: String, store: SweepResultStore, cpusPerTask: Int = 1,
+                dataFolder: String? = nil, options: [String] = []) throws {
+        for (what, path) in [("the actlab executable", executable), ("the sweep file", sweepFile), ("the output folder", store.folder), ("the data folder", dataFolder ?? "")] {
             guard !path.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
                 throw SweepError("\(what) path contains a control character, which a batch script cannot hold")
             }
@@ -29,6 +32,7 @@ public struct SlurmBackend: Sendable {
         self.sweepFile = Self.absolute(sweepFile)
         self.store = SweepResultStore(absolute: Self.absolute(store.folder))
         self.cpusPerTask = cpusPerTask
+        self.dataFolder = dataFolder.map(Self.absolute)
         self.options = options
     }
 
@@ -60,7 +64,8 @@ public struct SlurmBackend: Sendable {
         lines += options.map { "#SBATCH \($0)" }
         lines += [
             "# One run of the sweep per array task; results land in the output folder, one file per run.",
-            "exec \(Self.quoted(executable)) sweep run \(Self.quoted(sweepFile)) --index \"$SLURM_ARRAY_TASK_ID\" --out \(Self.quoted(store.folder))",
+            "exec \(Self.quoted(executable)) sweep run \(Self.quoted(sweepFile)) --index \"$SLURM_ARRAY_TASK_ID\" --out \(Self.quoted(store.folder))"
+                + (dataFolder.map { " --data \(Self.quoted($0))" } ?? ""),
             "",
         ]
         return lines.joined(separator: "\n")
