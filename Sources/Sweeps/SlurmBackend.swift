@@ -24,6 +24,10 @@ public struct SlurmBackend: Sendable {
                 throw SweepError("\(what) path contains a control character, which a batch script cannot hold")
             }
         }
+        // Slurm reads #SBATCH lines itself, not through bash, and expands % in --output.
+        if store.folder.contains("'") || store.folder.contains("%") {
+            throw SweepError("\(store.folder): a Slurm output folder cannot contain ' or %; choose another --out")
+        }
         for option in options where !option.hasPrefix("--") || option.contains(where: { $0.isWhitespace || $0.isNewline }) {
             throw SweepError("Slurm option '\(option)' must be one --name=value with no spaces")
         }
