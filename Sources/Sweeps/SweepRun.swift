@@ -21,7 +21,7 @@ public struct SweepRun: Codable, Hashable, Sendable {
     }
 
     /// The first 16 hex digits of the SHA-256 of `canonicalEncoding`.
-    public var id: String { String(SHA256.hex(SHA256.digest(Array(canonicalEncoding.utf8))).prefix(16)) }
+    public var id: String { String(SHA256.hex(Array(canonicalEncoding.utf8)).prefix(16)) }
 
     /// The configuration as JSON with keys sorted, no spaces, and numbers in `SweepValue`'s form:
     /// what the id hashes. The version changes only if this encoding ever has to.
