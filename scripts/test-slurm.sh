@@ -13,7 +13,7 @@ if [ "$(id -u)" != 0 ]; then
     echo "test-slurm: skipped (needs root to start a Slurm cluster; run as root or in CI)"
     exit 0
 fi
-swift build --product actlab 2>&1 | grep -E "error|Compiling|Build complete" | tail -3
+if ! build=$(swift build --product actlab 2>&1); then echo "$build" | tail -n 20 >&2; echo "test-slurm: build failed" >&2; exit 1; fi
 ACTLAB="$PWD/.build/debug/actlab"
 SWEEP="$PWD/sweeps/synthetic-small.json"
 WORK=$(mktemp -d /tmp/actlab-slurm-test.XXXXXX)
@@ -50,8 +50,11 @@ for _ in $(seq 1 400); do
     [ "$(find "$WORK/resume/runs" -name '*.json' 2>/dev/null | wc -l)" -ge 3 ] && break
     sleep 0.01
 done
-kill -KILL "$pid" 2>/dev/null || true
-wait "$pid" 2>/dev/null || true
+# (bash reports the killed job on stderr; that line is expected, so it is hidden)
+exec 3>&2 2>/dev/null
+kill -KILL "$pid" || true
+wait "$pid" || true
+exec 2>&3 3>&-
 before=$(find "$WORK/resume/runs" -name '*.json' | wc -l)
 [ "$before" -lt "$runs" ] || fail "the sweep finished before it could be killed"
 printf '{"format": "actlab-sweep-result-1", "id": "trunc' >"$WORK/resume/runs/$(ls "$WORK/resume/runs" | head -n1)"

@@ -34,11 +34,15 @@ public struct SweepResultStore: Sendable {
         }
     }
 
-    /// Writes the plan; every process of a sweep writes the same bytes, so concurrent writers agree.
+    /// Writes the plan unless the folder already holds this very plan: a job array's tasks then
+    /// leave it alone instead of racing to rewrite it (on a shared disk their temporary names,
+    /// made from process ids, could meet). A changed sweep file replaces the plan; results whose
+    /// ids are still planned stay valid.
     public func write(_ plan: SweepPlan) throws {
         try prepare()
-        let e = SweepResult.encoder
-        try AtomicFile.write(try e.encode(plan) + Data("\n".utf8), to: planPath)
+        if let data = FileManager.default.contents(atPath: planPath),
+           (try? SweepResult.decoder.decode(SweepPlan.self, from: data)) == plan { return }
+        try AtomicFile.write(try SweepResult.encoder.encode(plan) + Data("\n".utf8), to: planPath)
     }
 
     /// The plan written by `sweep run`, or a one-line error when the folder holds none.
