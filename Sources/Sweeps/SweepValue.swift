@@ -25,7 +25,8 @@ public enum SweepValue: Hashable, Sendable, Codable, CustomStringConvertible {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.singleValueContainer()
-        if let v = try? c.decode(Double.self) { self = .number(v) } else { self = .text(try c.decode(String.self)) }
+        // Text first: a decoder that reads "nan" as a number must not turn a text value into one.
+        if let t = try? c.decode(String.self) { self = .text(t) } else { self = .number(try c.decode(Double.self)) }
     }
 
     public func encode(to encoder: any Encoder) throws {
