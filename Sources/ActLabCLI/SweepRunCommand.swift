@@ -33,7 +33,13 @@ struct SweepRunCommand: ParsableCommand {
         let plan = try SweepPlan(try SweepFile.load(path: file))
         let store = try SweepResultStore(folder: out)
         let indices = try index.map { [try OptionValue.whole($0, "--index", in: 0...Int.max)] }
-        if let i = indices?.first { _ = try plan.run(at: i) }
+        if let i = indices?.first {
+            _ = try plan.run(at: i)
+            // A job-array task must run what was submitted: an edited sweep file could renumber the runs.
+            if FileManager.default.fileExists(atPath: store.planPath), let stored = try? store.readPlan(), stored != plan {
+                throw CommandError("\(file) no longer matches \(store.planPath) (edited since the sweep started?), so run \(i) may be another run; run the sweep without --index to replace the plan")
+            }
+        }
         switch backend {
         case "local": try runLocally(plan, store: store, indices: indices)
         case "slurm": try submit(plan, store: store, indices: indices)

@@ -46,6 +46,11 @@ import Testing
         #expect(files == ["summary.md", "sweep.json", "final_mse-by-units.svg"], "\(files)")
         // Collecting again replaces the summary.
         #expect(BinaryRunner.run(["sweep", "collect", out]).status == 0)
+        // An edited file no longer numbers runs as the plan did: --index refuses it.
+        try Self.sweep.replacingOccurrences(of: "\"seeds\": 3", with: "\"seeds\": 4").write(toFile: file, atomically: true, encoding: .utf8)
+        let edited = BinaryRunner.run(["sweep", "run", file, "--out", out, "--index", "4"])
+        #expect(edited.status == 1)
+        #expect(edited.stderr.contains("no longer matches \(out)/plan.json"), "\(edited.stderr)")
     }
 
     @Test func badInputFailsWithOneLine() throws {
