@@ -2,7 +2,9 @@
 # The test suite: set up, then `swift test` (extra arguments pass through, e.g. --filter LayersTests).
 # With no arguments it also runs the numerics suites again in the release build the other scripts
 # use (this CPU, fused multiply-adds), whose exp/log/erf round differently and must meet the same bounds,
-# and checks that another package can depend on this one by version (scripts/check-dependency.sh).
+# checks that another package can depend on this one by version (scripts/check-dependency.sh), and
+# runs a sweep on a one-node Slurm cluster against the same sweep run locally (scripts/test-slurm.sh;
+# needs root, which CI has; elsewhere without root it is skipped with a message).
 # FUZZ_SECONDS=10 bash scripts/test.sh adds a short fuzzing run of every input reader (fuzz/run.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +14,7 @@ if [ $# -eq 0 ]; then
     swift test -c release -Xswiftc -target-cpu -Xswiftc native -Xswiftc -DACTLAB_FMA \
         --scratch-path .build-native --filter 'TensorsTests|ActivationsTests'
     bash scripts/check-dependency.sh
+    bash scripts/test-slurm.sh
 fi
 if [ -n "${FUZZ_SECONDS:-}" ]; then
     bash fuzz/run.sh "$FUZZ_SECONDS"

@@ -5,7 +5,7 @@ public struct ActLab: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "actlab",
         abstract: "ActivationLab: compare activation functions by training real networks.",
-        subcommands: [Compare.self, Fit.self, Depth.self, Report.self, Advise.self, Summary.self, Evaluate.self, Train.self, Predict.self, Bench.self,
+        subcommands: [Compare.self, Fit.self, Depth.self, Sweep.self, Report.self, Advise.self, Summary.self, Evaluate.self, Train.self, Predict.self, Bench.self,
                       Show.self, Plot.self, List.self, DataCommand.self],
         defaultSubcommand: Compare.self)
 
