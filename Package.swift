@@ -7,7 +7,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "actlab", targets: ["actlab"]),
-        .library(name: "ActivationLab", targets: ["Tensors", "Activations", "Layers", "Datasets", "Experiments", "Reports"]),
+        .library(name: "ActivationLab", targets: ["Tensors", "Activations", "Layers", "Datasets", "Experiments", "Reports", "Search"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -27,7 +27,8 @@ let package = Package(
         .target(name: "Datasets", dependencies: ["Tensors", "CZlib"]),
         .target(name: "Experiments", dependencies: ["Layers", "Datasets"]),
         .target(name: "Reports", dependencies: ["Experiments"]),
-        .target(name: "ActLabCLI", dependencies: ["Reports", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .target(name: "Search", dependencies: ["Experiments", "Reports"]),
+        .target(name: "ActLabCLI", dependencies: ["Reports", "Search", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "actlab", dependencies: ["ActLabCLI"]),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors"]),
         .testTarget(name: "ActivationsTests", dependencies: ["Activations", .product(name: "PropertyBased", package: "swift-property-based")], resources: [.copy("Fixtures")]),
@@ -35,6 +36,7 @@ let package = Package(
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+        .testTarget(name: "SearchTests", dependencies: ["Search"]),
         .testTarget(name: "ActLabCLITests", dependencies: ["ActLabCLI"]),
     ],
     swiftLanguageModes: [.v6]
