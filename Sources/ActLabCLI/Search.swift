@@ -47,7 +47,8 @@ struct SearchCommand: ParsableCommand {
         guard c.deepFraction <= 1 else { throw CommandError("--deep-fraction must be at most 1, got \(deepFraction)") }
         c.deepSeeds = try OptionValue.whole(deepSeeds, "--deep-seeds", in: 1...1000)
         c.finalists = try OptionValue.whole(finalists, "--finalists", in: 1...1000)
-        c.finalSeeds = try OptionValue.whole(finalSeeds, "--final-seeds", in: 2...1000)
+        c.finalSeeds = try OptionValue.whole(finalSeeds, "--final-seeds", in: 1...1000)
+        guard c.finalSeeds >= 2 else { throw CommandError("--final-seeds must be at least 2 (a paired interval needs two seeds), got \(c.finalSeeds)") }
         c.budgetMinutes = try OptionValue.positive(budgetMinutes, "--budget-minutes")
         c.seed = try OptionValue.seed(seed, "--seed")
         c.control = !noControl

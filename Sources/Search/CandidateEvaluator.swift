@@ -57,7 +57,8 @@ public struct LocalParallelEvaluator: CandidateEvaluator {
         let start = Date()
         let result: EvaluationResult
         do {
-            let activation = try Activation.named(request.expression)
+            var activation = try Activation.named(request.expression)
+            if let expression = activation as? ExpressionActivation { activation = CompiledExpression(expression) }
             let metrics = try proxies[request.proxy]!.evaluate(activation, seed: request.seed)
             result = EvaluationResult(request: request, metrics: metrics, seconds: Date().timeIntervalSince(start))
         } catch {
