@@ -88,7 +88,7 @@ public struct SearchReport: Sendable {
     }
 
     private func rankedTable(_ rows: [Leaderboard.Ranked], _ pct: (Double?) -> String) -> String {
-        MarkdownTable(headers: ["deep rank", "expression", "known as", "units", "b(x, g(x))", "cheap rank", "cheap", "deep"],
+        MarkdownTable(headers: ["rank", "expression", "known as", "units", "b(x, g(x))", "cheap rank", "cheap", "deep"],
                       rows: rows.enumerated().map { i, r in
                           [String(i + 1), "`\(r.expression)`", r.knownAs ?? "", r.units, r.takesXDirectly ? "yes" : "no",
                            r.cheapRank.map(String.init) ?? "-", pct(r.cheapAccuracy), pct(r.deepAccuracy)]

@@ -54,6 +54,19 @@ final class CountingProxy: ProxyTask {
         #expect(zip(board.cheapStage, board.cheapStage.dropFirst()).allSatisfy { $0.cheapAccuracy! >= $1.cheapAccuracy! })
     }
 
+    /// A budget already spent stops the cheap and deep stages before they start; the finals
+    /// (baselines and tracked expressions here) still run whole.
+    @Test func spentBudgetStopsTheRankingStages() throws {
+        let (search, pool, cheap, _) = try Self.tinySearch()
+        var c = search.configuration
+        c.budgetMinutes = 1e-9
+        let board = try SuccessiveHalving(configuration: c, cheap: search.cheap, deep: search.deep, evaluator: search.evaluator).run(pool)
+        #expect(cheap.calls.withLock { $0 } == 0)
+        #expect(board.stoppedByBudget == ["cheap"], "the deep stage had nothing promoted to it")
+        #expect(board.cheapStage.isEmpty && board.deepStage.isEmpty)
+        #expect(board.finals.count == 6 && board.finals.allSatisfy { $0.testAccuracies.count == 3 })
+    }
+
     /// The same seed gives the same leaderboard, whether run on one thread or two.
     @Test func deterministicForASeed() throws {
         let (a, pool, _, _) = try Self.tinySearch(jobs: 1)
