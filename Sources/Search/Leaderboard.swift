@@ -65,6 +65,6 @@ public struct Leaderboard: Codable, Sendable {
 
     /// Among the top `n` of the deep stage, how many have the form b(x, g(x)).
     public func takingXDirectly(top n: Int) -> Int { deepStage.prefix(n).filter(\.takesXDirectly).count }
-    /// Among the top `n` of the finals' search entries, the swish-family ones.
+    /// How many of `entries` compute c * x * sigmoid(beta * x) for some c and beta.
     public func swishFamily(in entries: [Ranked]) -> Int { entries.filter { $0.knownAs?.contains("sigmoid(") == true || $0.knownAs == "swish (silu)" }.count }
 }

@@ -50,7 +50,8 @@ public struct SearchData: Sendable {
                               test: Split(x: test, labels: data.testLabels))
     }
 
-    /// A synthetic 4-class problem (`makeClassification`), for quick searches and tests.
+    /// A synthetic 4-class problem (`makeClassification`): `rows` to train on and half as many
+    /// each to validate and test, for quick searches and tests.
     public static func synthetic(rows: Int = 600, features: Int = 8, seed: UInt64 = 0) throws -> SearchData {
         let (x, y) = try makeClassification(nSamples: rows * 2, nFeatures: features, nInformative: 4, nRedundant: 2,
                                             nClasses: 4, classSep: 1.0, seed: seed)
