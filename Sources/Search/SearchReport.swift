@@ -75,6 +75,12 @@ public struct SearchReport: Sendable {
                 + "deep rank \(t.deepRank.map(String.init) ?? "-") of \(l.deepStage.count), final rank \(t.finalRank.map(String.init) ?? "-") of \(l.finals.count) (\(t.note))\n"
         }
         out += "\n## Observations\n\n"
+        let topFive = l.finals.prefix(5)
+        let swishTop = topFive.filter { $0.knownAs.map { $0 == "swish (silu)" || $0.contains("sigmoid(") } ?? false }
+        out += "- Swish family (c·x·sigmoid(βx)) among the finals' top five: "
+            + (swishTop.isEmpty ? "none" : swishTop.map { "`\($0.expression)` (rank \($0.rank), \($0.roles.joined(separator: ", ")))" }.joined(separator: "; ")) + ".\n"
+        let share = l.cheapStage.isEmpty ? 0 : Double(l.cheapStage.filter(\.takesXDirectly).count) / Double(l.cheapStage.count)
+        out += "- Of all \(l.cheapStage.count) ranked candidates, \(String(format: "%.0f%%", 100 * share)) have the form b(x, g(x)).\n"
         for n in [5, 10] where l.deepStage.count >= n {
             out += "- \(l.takingXDirectly(top: n)) of the deep stage's top \(n) have the form b(x, g(x)); "
                 + "\(l.swishFamily(in: Array(l.deepStage.prefix(n)))) are in the swish family c·x·sigmoid(βx).\n"
