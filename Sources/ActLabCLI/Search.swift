@@ -28,7 +28,8 @@ struct SearchCommand: ParsableCommand {
     var budgetMinutes = "40"
     @Option(parsing: .unconditional, help: "Evaluations run at once (default: the number of cores).") var jobs: String?
     @Option(parsing: .unconditional, help: "Seed for sampling candidates and for the first training seed.") var seed = "0"
-    @Option(parsing: .unconditional, help: "MNIST training images each proxy trains on.") var trainRows = "4000"
+    @Option(parsing: .unconditional, help: "MNIST training images the deep proxy trains on.") var trainRows = "8000"
+    @Option(parsing: .unconditional, help: "The first of those that the cheap proxy trains on.") var cheapTrainRows = "4000"
     @Option(parsing: .unconditional, help: "MNIST images after those that rank candidates (validation).") var validationRows = "2000"
     @Option(parsing: .unconditional, help: "Hidden layers of the deep proxy.") var deepDepth = "8"
     @Option(parsing: .unconditional, help: "Units per hidden layer of the deep proxy.") var deepUnits = "64"
@@ -79,7 +80,7 @@ struct SearchCommand: ParsableCommand {
         try Console.print("Results written to \(folder.path)/ (\(SearchReport.files.joined(separator: ", ")), evaluations/)")
     }
 
-    /// The cheap proxy trains on 7x7-pooled images, the deep one on the full 784 pixels.
+    /// The cheap proxy trains on 7x7-pooled images (fewer of them), the deep one on the full 784 pixels.
     func proxies() throws -> (CheapProxy, DeepProxy) {
         if quick {
             let data = try SearchData.synthetic(rows: 300, features: 8)
@@ -90,6 +91,7 @@ struct SearchCommand: ParsableCommand {
             return (cheap, try DeepProxy(data: data, depth: 3, units: 8, epochs: 2, batchSize: 32))
         }
         let train = try OptionValue.whole(trainRows, "--train-rows", in: 1...60_000)
+        let cheapTrain = try OptionValue.whole(cheapTrainRows, "--cheap-train-rows", in: 1...60_000)
         let validation = try OptionValue.whole(validationRows, "--validation-rows", in: 1...60_000)
         guard train + validation <= 60_000 else { throw CommandError("--train-rows + --validation-rows must be at most 60,000, got \(train + validation)") }
         let depth = try OptionValue.whole(deepDepth, "--deep-depth", in: 1...OptionLimits.depth)
@@ -97,6 +99,6 @@ struct SearchCommand: ParsableCommand {
         let epochs = try OptionValue.whole(deepEpochs, "--deep-epochs", in: 1...OptionLimits.epochs)
         let mnist = try MNIST.load(directory: data, limitTrain: train + validation)
         let full = try SearchData.mnist(mnist, trainRows: train, validationRows: validation)
-        return (CheapProxy(data: try full.pooled(by: 4)), try DeepProxy(data: full, depth: depth, units: units, epochs: epochs))
+        return (CheapProxy(data: try full.limitingTraining(to: cheapTrain).pooled(by: 4)), try DeepProxy(data: full, depth: depth, units: units, epochs: epochs))
     }
 }

@@ -15,7 +15,7 @@ public struct CheapProxy: ProxyTask {
     public init(data: SearchData) { self.data = data }
 
     public var name: String {
-        "cheap-tiny-h\(hidden)x\(units)-e\(epochs)-b\(batchSize)-lr\(learningRate)-f\(data.features)-n\(data.train.rows)"
+        "cheap-tiny-h\(hidden)x\(units)-e\(epochs)-b\(batchSize)-lr\(learningRate)-\(data.label)"
     }
 
     public func evaluate(_ activation: any ActivationFunction, seed: UInt64) throws -> ProxyMetrics {

@@ -28,7 +28,7 @@ public final class DeepProxy: ProxyTask {
     }
 
     public var name: String {
-        "deep-mlp-d\(depth)x\(units)-e\(epochs)-b\(batchSize)-lr\(learningRate)-f\(data.features)-n\(data.train.rows)"
+        "deep-mlp-d\(depth)x\(units)-e\(epochs)-b\(batchSize)-lr\(learningRate)-\(data.label)"
     }
 
     public func evaluate(_ activation: any ActivationFunction, seed: UInt64) throws -> ProxyMetrics {

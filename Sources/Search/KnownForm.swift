@@ -2,7 +2,8 @@ import Activations
 import Foundation
 
 /// Names a candidate by what it computes rather than how it is written: a known activation with
-/// the same fingerprint, or a member of the swish family c * x * sigmoid(beta * x).
+/// the same fingerprint, or a member of the swish family c * x * sigmoid(beta * x) (c may be
+/// negative: the next layer's weights absorb the sign and scale, so the network is the same).
 public enum KnownForm {
     /// Known activations as expressions, checked by fingerprint.
     static let known: [(name: String, fingerprint: Fingerprint)] = [
@@ -22,7 +23,7 @@ public enum KnownForm {
         return nil
     }
 
-    /// (c, beta) when f(x) = c * x * sigmoid(beta * x) on the fingerprint grid (beta in (0, 8]), else nil.
+    /// (c, beta) when f(x) = c * x * sigmoid(beta * x) on the fingerprint grid (c != 0, beta in (0, 8]), else nil.
     public static func swish(_ tree: ExpressionTree) -> (c: Double, beta: Double)? {
         let points = Fingerprint.grid.filter { abs($0) > 0.05 }
         let g = points.map { tree.evaluate(at: $0) / $0 }
@@ -41,7 +42,7 @@ public enum KnownForm {
         }
         best = (lo + hi) / 2
         let (c, error) = fit(best)
-        return error < 1e-3 && c > 0 ? (c, best) : nil
+        return error < 1e-3 && abs(c) > 1e-6 ? (c, best) : nil
     }
 
     static func format(_ v: Double) -> String { String(format: "%.3g", v) }

@@ -17,13 +17,16 @@ public struct SearchData: Sendable {
         }
     }
 
+    /// Names the data and its split sizes, for proxy names (and so for stored evaluations).
+    public let label: String
     public let features: Int
     public let classes: Int
     public let train: Split
     public let validation: Split
     public let test: Split
+    private let base: String
 
-    public init(features: Int, classes: Int, train: Split, validation: Split, test: Split) throws {
+    public init(label: String, features: Int, classes: Int, train: Split, validation: Split, test: Split) throws {
         for (name, split) in [("training", train), ("validation", validation), ("test", test)] {
             guard split.rows > 0 else { throw ExperimentError("the \(name) split holds no rows") }
             guard split.x.count == split.rows * features else { throw ExperimentError("the \(name) split's rows are not \(features) features wide") }
@@ -31,7 +34,9 @@ public struct SearchData: Sendable {
                 throw ExperimentError("the \(name) split has label \(bad); expected 0..<\(classes)")
             }
         }
+        self.label = "\(label)-\(train.rows)-\(validation.rows)-\(test.rows)"
         (self.features, self.classes, self.train, self.validation, self.test) = (features, classes, train, validation, test)
+        base = label
     }
 
     /// MNIST's first `trainRows` training images to train on, the next `validationRows` to rank
@@ -44,7 +49,7 @@ public struct SearchData: Sendable {
         let all = Array(UnsafeBufferPointer(start: data.trainImages.pointer, count: data.trainImages.count))
         let test = Array(UnsafeBufferPointer(start: data.testImages.pointer, count: data.testImages.count))
         let end = trainRows + validationRows
-        return try SearchData(features: width, classes: data.classCount,
+        return try SearchData(label: "mnist", features: width, classes: data.classCount,
                               train: Split(x: Array(all[0..<(trainRows * width)]), labels: Array(data.trainLabels[0..<trainRows])),
                               validation: Split(x: Array(all[(trainRows * width)..<(end * width)]), labels: Array(data.trainLabels[trainRows..<end])),
                               test: Split(x: test, labels: data.testLabels))
@@ -59,7 +64,15 @@ public struct SearchData: Sendable {
         let labels = (0..<(rows * 2)).map { Int(y.pointer[$0]) }
         let (a, b) = (rows, rows + rows / 2)
         func split(_ r: Range<Int>) -> Split { Split(x: Array(xs[(r.lowerBound * features)..<(r.upperBound * features)]), labels: Array(labels[r])) }
-        return try SearchData(features: features, classes: 4, train: split(0..<a), validation: split(a..<b), test: split(b..<(rows * 2)))
+        return try SearchData(label: "synthetic\(seed)", features: features, classes: 4, train: split(0..<a), validation: split(a..<b), test: split(b..<(rows * 2)))
+    }
+
+    /// The same splits with only the first `rows` training rows (all of them when there are fewer).
+    public func limitingTraining(to rows: Int) throws -> SearchData {
+        let n = min(rows, train.rows)
+        return try SearchData(label: base, features: features, classes: classes,
+                              train: Split(x: Array(train.x.prefix(n * features)), labels: Array(train.labels.prefix(n))),
+                              validation: validation, test: test)
     }
 
     /// Square images averaged over `factor` x `factor` blocks (28x28 MNIST by 4 gives 7x7 =
@@ -82,6 +95,6 @@ public struct SearchData: Sendable {
             }
             return Split(x: x, labels: s.labels)
         }
-        return try SearchData(features: out * out, classes: classes, train: pool(train), validation: pool(validation), test: pool(test))
+        return try SearchData(label: base + "-pool\(factor)", features: out * out, classes: classes, train: pool(train), validation: pool(validation), test: pool(test))
     }
 }

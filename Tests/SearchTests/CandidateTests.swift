@@ -54,6 +54,8 @@ import Testing
         let scaled = try #require(KnownForm.swish(try ExpressionTree.parse("x * (1 + tanh(x))")))
         #expect(abs(scaled.beta - 2) < 1e-3 && abs(scaled.c - 2) < 1e-3)
         #expect(KnownForm.swish(try ExpressionTree.parse("x * tanh(x)")) == nil)
+        #expect(KnownForm.swish(try ExpressionTree.parse("x * sigmoid(-x)")) == nil, "x - swish(x): not a rescaled swish")
+        #expect(KnownForm.name(of: try ExpressionTree.parse("sigmoid(2 * x) * (-x)")) == "-1 * x * sigmoid(2 * x)")
     }
 }
 
