@@ -19,13 +19,13 @@ struct SearchCommand: ParsableCommand {
     @Flag(help: "Replace the output folder if it holds a finished search.") var force = false
     @Flag(help: "A tiny search on synthetic data in seconds (for trying the command and for tests).") var quick = false
     @Flag(help: "No progress output, only the summary.") var quiet = false
-    @Option(parsing: .unconditional, help: "Distinct candidates to rank on the cheap proxy.") var candidates = "1200"
-    @Option(parsing: .unconditional, help: "Fraction of them promoted to the deep proxy.") var deepFraction = "0.05"
+    @Option(parsing: .unconditional, help: "Distinct candidates to rank on the cheap proxy.") var candidates = "2000"
+    @Option(parsing: .unconditional, help: "Fraction of them promoted to the deep proxy.") var deepFraction = "0.04"
     @Option(parsing: .unconditional, help: "Seeds per candidate on the deep proxy.") var deepSeeds = "3"
     @Option(parsing: .unconditional, help: "Deep-stage leaders that reach the finals.") var finalists = "5"
     @Option(parsing: .unconditional, help: "Paired seeds per finalist and baseline in the finals.") var finalSeeds = "10"
     @Option(parsing: .unconditional, help: "Wall-clock budget: the cheap stage stops starting evaluations at 40% of it, the deep stage at 70%.")
-    var budgetMinutes = "40"
+    var budgetMinutes = "45"
     @Option(parsing: .unconditional, help: "Evaluations run at once (default: the number of cores).") var jobs: String?
     @Option(parsing: .unconditional, help: "Seed for sampling candidates and for the first training seed.") var seed = "0"
     @Option(parsing: .unconditional, help: "MNIST training images the deep proxy trains on.") var trainRows = "8000"

@@ -2,9 +2,9 @@
 public struct SearchConfiguration: Codable, Sendable, Equatable {
     /// Distinct, usable candidates to rank on the cheap proxy: every one-unit expression, then
     /// two-unit ones drawn at random until there are this many.
-    public var candidates = 1200
+    public var candidates = 2000
     /// The fraction of ranked candidates that go on to the deep proxy (at least `finalists`).
-    public var deepFraction = 0.05
+    public var deepFraction = 0.04
     public var deepSeeds = 3
     public var finalists = 5
     /// Paired seeds per finalist and baseline on the held-out split.
@@ -17,7 +17,7 @@ public struct SearchConfiguration: Codable, Sendable, Equatable {
     public var control = true
     /// Wall-clock budget; the cheap stage stops starting evaluations at 40% of it and the deep
     /// stage at 70%, ranking what finished. The finals always run whole.
-    public var budgetMinutes = 40.0
+    public var budgetMinutes = 45.0
     public var seed: UInt64 = 0
 
     public init() {}
