@@ -18,7 +18,8 @@ public enum KnownForm {
         if let match = known.first(where: { $0.fingerprint == print }) { return match.name }
         if let (c, beta) = swish(tree) {
             let scale = abs(c - 1) < 1e-3 ? "" : "\(format(c)) * "
-            return abs(beta - 1) < 1e-3 && scale.isEmpty ? "swish (silu)" : "\(scale)x * sigmoid(\(format(beta)) * x)"
+            let gate = abs(beta - 1) < 1e-3 ? "sigmoid(x)" : "sigmoid(\(format(beta)) * x)"
+            return gate == "sigmoid(x)" && scale.isEmpty ? "swish (silu)" : "\(scale)x * \(gate)"
         }
         return nil
     }

@@ -56,6 +56,7 @@ import Testing
         #expect(KnownForm.swish(try ExpressionTree.parse("x * tanh(x)")) == nil)
         #expect(KnownForm.swish(try ExpressionTree.parse("x * sigmoid(-x)")) == nil, "x - swish(x): not a rescaled swish")
         #expect(KnownForm.name(of: try ExpressionTree.parse("sigmoid(2 * x) * (-x)")) == "-1 * x * sigmoid(2 * x)")
+        #expect(KnownForm.name(of: try ExpressionTree.parse("2 * x * sigmoid(x)")) == "2 * x * sigmoid(x)")
     }
 }
 
