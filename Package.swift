@@ -7,7 +7,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "actlab", targets: ["actlab"]),
-        .library(name: "ActivationLab", targets: ["Tensors", "Activations", "Layers", "Datasets", "Experiments", "Reports", "Sweeps"]),
+        .library(name: "ActivationLab", targets: ["Tensors", "Activations", "Layers", "Datasets", "Experiments", "Reports", "Sweeps", "Search"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -29,7 +29,9 @@ let package = Package(
         .target(name: "Reports", dependencies: ["Experiments"]),
         // Many runs of one experiment from a sweep file, on this machine or as a Slurm job array.
         .target(name: "Sweeps", dependencies: ["Experiments", "Reports"]),
-        .target(name: "ActLabCLI", dependencies: ["Reports", "Sweeps", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // A search over activation expressions: grammar, proxies, successive halving, leaderboard.
+        .target(name: "Search", dependencies: ["Experiments", "Reports"]),
+        .target(name: "ActLabCLI", dependencies: ["Reports", "Sweeps", "Search", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "actlab", dependencies: ["ActLabCLI"]),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors"]),
         .testTarget(name: "ActivationsTests", dependencies: ["Activations", .product(name: "PropertyBased", package: "swift-property-based")], resources: [.copy("Fixtures")]),
@@ -38,6 +40,7 @@ let package = Package(
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(name: "SweepsTests", dependencies: ["Sweeps", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "SearchTests", dependencies: ["Search"]),
         .testTarget(name: "ActLabCLITests", dependencies: ["ActLabCLI"]),
     ],
     swiftLanguageModes: [.v6]

@@ -4,7 +4,9 @@ import Foundation
 /// beside it (`.<name>.lock`, held with `flock`, so a killed run never leaves it held), refuses a
 /// folder that already holds files unless `replace` is set, and clears a killed run's leftovers.
 /// Files go into a hidden sibling (`.<name>.partial-<pid>`) that `commit` renames into place, so
-/// two runs never mix their files and a reader never sees half a run.
+/// two runs never mix their files and a reader never sees half a run. A `resumable` run stages in
+/// `.<name>.partial` instead and keeps it when interrupted, so the next run with the same path
+/// finds the pieces already finished there (the lock still keeps two runs apart).
 public final class RunFolder {
     /// Where the files end up.
     public let path: String
@@ -12,6 +14,7 @@ public final class RunFolder {
     public let staging: String
     private let replace: Bool
     private let marker: String
+    private let resumable: Bool
     private var lock: Int32
     private let lockPath: String
     private var committed = false
@@ -19,7 +22,7 @@ public final class RunFolder {
     /// Claims `path`; throws a one-line `ReportError` when it cannot be used, before any work starts.
     /// `replace` lets a finished run's folder be replaced, recognised by its `marker` file; any
     /// other folder with files (a home folder, the current one) is never replaced.
-    public init(claiming path: String, replace: Bool = false, marker: String = "results.json") throws {
+    public init(claiming path: String, replace: Bool = false, marker: String = "results.json", resumable: Bool = false) throws {
         guard !path.isEmpty else { throw ReportError("the output folder path is empty") }
         let given = (path as NSString).lastPathComponent
         let url = URL(fileURLWithPath: path).standardizedFileURL
@@ -31,12 +34,13 @@ public final class RunFolder {
         self.path = path
         self.replace = replace
         self.marker = marker
+        self.resumable = resumable
         if let problem = Self.makeFolders(parent) {
             throw ReportError("\(path): cannot create its parent folder \(parent) (\(problem))")
         }
         lockPath = parent + "/.\(name).lock"
         lock = try Self.lock(lockPath, for: path)
-        staging = parent + "/.\(name).partial-\(getpid())"
+        staging = resumable ? parent + "/.\(name).partial" : parent + "/.\(name).partial-\(getpid())"
         do {
             try Self.checkDestination(path, replace: replace, marker: marker)
             // Only a run holding the lock gets here, so any staging folder left is a dead run's.
@@ -44,7 +48,7 @@ public final class RunFolder {
             where leftover.hasPrefix(".\(name).partial-") || leftover.hasPrefix(".\(name).old-") {
                 try? FileManager.default.removeItem(atPath: parent + "/" + leftover)
             }
-            guard mkdir(staging, 0o755) == 0 else {
+            guard mkdir(staging, 0o755) == 0 || (resumable && errno == EEXIST) else {
                 throw ReportError("\(path): cannot write in \(parent) (\(String(cString: strerror(errno))))")
             }
         } catch {
@@ -54,7 +58,7 @@ public final class RunFolder {
     }
 
     deinit {
-        if !committed { discard() }
+        if !committed && !resumable { discard() }
         release()
     }
 
@@ -78,7 +82,7 @@ public final class RunFolder {
             guard replace, errno == ENOTEMPTY || errno == EEXIST else {
                 throw ReportError("\(path): cannot move the finished run into place (\(String(cString: strerror(errno))))")
             }
-            let aside = staging.replacingOccurrences(of: ".partial-", with: ".old-")
+            let aside = (staging as NSString).deletingLastPathComponent + "/." + (path as NSString).lastPathComponent + ".old-\(getpid())"
             guard rename(path, aside) == 0, rename(staging, path) == 0 else {
                 throw ReportError("\(path): cannot replace the old run (\(String(cString: strerror(errno))))")
             }

@@ -5,7 +5,7 @@ import RealModule
 /// `sign` and `step` (Heaviside, 0 at 0 as relu's derivative) exist mainly because the
 /// derivatives of `abs`, `relu`, `max` and `min` are written with them.
 public enum ExpressionFunction: String, Sendable, CaseIterable {
-    case exp, log, sqrt, abs, sin, cos, tanh, sigmoid, softplus, erf, relu, sign, step, max, min, pow
+    case exp, log, sqrt, abs, sin, cos, tanh, atan, sigmoid, softplus, erf, relu, sign, step, max, min, pow
 
     public var arity: Int {
         switch self {
@@ -24,6 +24,7 @@ public enum ExpressionFunction: String, Sendable, CaseIterable {
         case .sin: return T.sin(a)
         case .cos: return T.cos(a)
         case .tanh: return T.tanh(a)
+        case .atan: return T.atan(a)
         case .sigmoid:
             // e^-|a| never overflows, so both tails stay exact.
             let e = T.exp(-a.magnitude)
@@ -50,6 +51,7 @@ public enum ExpressionFunction: String, Sendable, CaseIterable {
         case .sin: return .call(.cos, [a]) * da
         case .cos: return -.call(.sin, [a]) * da
         case .tanh: return (1 - .binary(.power, .call(.tanh, [a]), 2)) * da
+        case .atan: return da / (1 + .binary(.power, a, 2))
         case .sigmoid: return .call(.sigmoid, [a]) * (1 - .call(.sigmoid, [a])) * da
         case .softplus: return .call(.sigmoid, [a]) * da
         case .erf: return .number(2 / Double.pi.squareRoot()) * .call(.exp, [-.binary(.power, a, 2)]) * da

@@ -1,0 +1,29 @@
+import Foundation
+import Testing
+@testable import ActLabCLI
+
+@Suite struct SearchCommandTests {
+    /// `--quick` runs every stage on synthetic data and leaves a finished run folder.
+    @Test func quickSearchWritesARunFolder() throws {
+        let out = NSTemporaryDirectory() + "search-cli-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let printed = try CommandRunner.run(["search", "--quick", "--quiet", "--out", out])
+        #expect(printed.contains("## Finals") && printed.contains("Results written to"))
+        for f in ["results.json", "results.md", "top-functions.svg", "top-derivatives.svg", "evaluations"] {
+            #expect(FileManager.default.fileExists(atPath: out + "/" + f), "\(f)")
+        }
+        #expect(CommandRunner.failure(["search", "--quick", "--quiet", "--out", out])?.contains("already holds") == true)
+    }
+
+    @Test func badBudgetFlagsAreOneLineErrors() {
+        for (flags, expected) in [(["--candidates", "0"], "--candidates must be a positive whole number"),
+                                  (["--deep-fraction", "1.5"], "--deep-fraction must be at most 1"),
+                                  (["--budget-minutes", "-3"], "--budget-minutes must be a positive finite number"),
+                                  (["--final-seeds", "1"], "--final-seeds must be"),
+                                  (["--jobs", "x"], "--jobs must be a positive whole number")] {
+            let message = CommandRunner.failure(["search", "--quick", "--out", "/nonexistent-dir-for-test/x"] + flags)
+            #expect(message?.contains(expected) == true, "\(flags): \(message ?? "no error")")
+            #expect(message?.contains("\n") == false)
+        }
+    }
+}
