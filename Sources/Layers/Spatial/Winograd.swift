@@ -16,7 +16,7 @@ enum Winograd {
         var tilesPerSample: Int { tilesHigh * tilesWide }
     }
 
-    private static let singleThreadedBLAS: Void = openblas_set_num_threads(1)
+    static let singleThreadedBLAS: Void = openblas_set_num_threads(1)
 
     /// U = G g Gᵀ for every (in, out) channel pair: `kernel` [3, 3, inChannels, outChannels]
     /// (element (ky, kx, i, o) at `((ky * 3 + kx) * inStride + i) * outStride + o` when not
@@ -60,16 +60,33 @@ enum Winograd {
 
     /// y [n, outputHeight, outputWidth, outChannels] = conv(x, kernel) (+ bias), with `u` from
     /// `transformKernel`, and work space `v` [16, n * tiles, inChannels], `m` [16, n * tiles, outChannels]
-    /// and `scratch` (`scratchCount` floats).
+    /// and `scratch` (`scratchCount` floats). `v` keeps the transformed input, which the kernel
+    /// gradient reuses.
     static func convolve(_ x: UnsafePointer<Float>, samples n: Int, _ p: Plan, u: UnsafePointer<Float>,
                          bias: UnsafePointer<Float>?, v: UnsafeMutablePointer<Float>, m: UnsafeMutablePointer<Float>,
                          scratch: UnsafeMutablePointer<Float>, into y: UnsafeMutablePointer<Float>) {
-        _ = singleThreadedBLAS
+        transformInput(x, samples: n, p, into: v, scratch: scratch)
         let tiles = n * p.tilesPerSample, ci = p.inChannels, co = p.outChannels
-        nonisolated(unsafe) let (x, u, bias, v, m, y, scratch) = (x, u, bias, v, m, y, scratch)
-        let slot = 16 * max(ci, co)
-        let parts = min(tiles, 8 * Parallel.coreCount)
-        // Input transform V = Bᵀ d B, channels innermost so the arithmetic runs on vectors.
+        nonisolated(unsafe) let (u, v, m) = (u, v, m)
+        _ = singleThreadedBLAS
+        // The 16 products, one per part: each is single-threaded, the parts share the cores.
+        Parallel.run(parts: 16) { xi in
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(tiles), Int32(co), Int32(ci), 1,
+                        v + xi * tiles * ci, Int32(ci), u + xi * ci * co, Int32(co), 0, m + xi * tiles * co, Int32(co))
+        }
+        transformOutput(m, samples: n, p, bias: bias, scratch: scratch, into: y)
+    }
+
+    /// Work split of the per-tile transforms: several parts per core, so a late worker takes fewer.
+    static func partCount(tiles: Int) -> Int { min(tiles, 8 * Parallel.coreCount) }
+
+    /// v [16, n * tiles, inChannels] = Bᵀ d B for every 4x4 input block d, channels innermost
+    /// so the arithmetic runs on vectors.
+    static func transformInput(_ x: UnsafePointer<Float>, samples n: Int, _ p: Plan, into v: UnsafeMutablePointer<Float>,
+                               scratch: UnsafeMutablePointer<Float>) {
+        let tiles = n * p.tilesPerSample, ci = p.inChannels
+        nonisolated(unsafe) let (x, v, scratch) = (x, v, scratch)
+        let slot = 16 * max(ci, p.outChannels), parts = partCount(tiles: tiles)
         Parallel.run(parts: parts) { part in
             let d = scratch + part * slot
             for t in (tiles * part / parts)..<(tiles * (part + 1) / parts) {
@@ -105,11 +122,14 @@ enum Winograd {
                 }
             }
         }
-        // The 16 products, one per part: each is single-threaded, the parts share the cores.
-        Parallel.run(parts: 16) { xi in
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(tiles), Int32(co), Int32(ci), 1,
-                        v + xi * tiles * ci, Int32(ci), u + xi * ci * co, Int32(co), 0, m + xi * tiles * co, Int32(co))
-        }
+    }
+
+    /// y [n, outputHeight, outputWidth, outChannels] = Aᵀ m A (+ bias) from the products m [16, n * tiles, outChannels].
+    static func transformOutput(_ m: UnsafePointer<Float>, samples n: Int, _ p: Plan, bias: UnsafePointer<Float>?,
+                                scratch: UnsafeMutablePointer<Float>, into y: UnsafeMutablePointer<Float>) {
+        let tiles = n * p.tilesPerSample, co = p.outChannels
+        nonisolated(unsafe) let (m, bias, y, scratch) = (m, bias, y, scratch)
+        let slot = 16 * max(p.inChannels, co), parts = partCount(tiles: tiles)
         // Output transform Y = Aᵀ M A, Aᵀ = [[1, 1, 1, 0], [0, 1, -1, -1]], plus bias.
         Parallel.run(parts: parts) { part in
             let w = scratch + part * slot
