@@ -1,5 +1,4 @@
 import Activations
-import COpenBLAS
 import Tensors
 
 /// Keras `Conv2D` on NHWC images: y = activation(conv(x, K) + b) with a kernel K of shape
@@ -238,8 +237,7 @@ public final class Conv2D: RegisteredLayer {
             if let bias {
                 let one = ensure(&ones, rows: positions, rowShape: [])
                 if one[0] != 1 || one[positions - 1] != 1 { one.fill(1) }
-                cblas_sgemv(CblasRowMajor, CblasTrans, Int32(positions), Int32(filters), 1, dz.pointer, Int32(filters),
-                            one.pointer, 1, 0, bias.gradient.pointer, 1)
+                BLAS.columnSums(rows: positions, columns: filters, a: dz.pointer, into: bias.gradient.pointer, ones: one.pointer)
             }
         }
         guard needInputGradient else { return nil }

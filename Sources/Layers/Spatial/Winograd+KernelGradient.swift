@@ -65,7 +65,7 @@ extension Winograd {
                 biasGradient[k] = total
             }
         }
-        _ = singleThreadedBLAS
+        _ = BLAS.prepared
         Parallel.run(parts: 16) { xi in
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, Int32(ci), Int32(co), Int32(tiles), 1,
                         v + xi * tiles * ci, Int32(ci), dm + xi * tiles * co, Int32(co), 0, du + xi * ci * co, Int32(co))

@@ -16,8 +16,6 @@ enum Winograd {
         var tilesPerSample: Int { tilesHigh * tilesWide }
     }
 
-    static let singleThreadedBLAS: Void = openblas_set_num_threads(1)
-
     /// U = G g Gᵀ for every (in, out) channel pair: `kernel` [3, 3, inChannels, outChannels]
     /// (element (ky, kx, i, o) at `((ky * 3 + kx) * inStride + i) * outStride + o` when not
     /// `transposed`; with `transposed`, the kernel of the adjoint: flipped and with in and out
@@ -68,7 +66,7 @@ enum Winograd {
         transformInput(x, samples: n, p, into: v, scratch: scratch)
         let tiles = n * p.tilesPerSample, ci = p.inChannels, co = p.outChannels
         nonisolated(unsafe) let (u, v, m) = (u, v, m)
-        _ = singleThreadedBLAS
+        _ = BLAS.prepared
         // The 16 products, one per part: each is single-threaded, the parts share the cores.
         Parallel.run(parts: 16) { xi in
             cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(tiles), Int32(co), Int32(ci), 1,
