@@ -262,16 +262,19 @@ public final class Conv2D: RegisteredLayer {
     private func runWinograd(_ plan: Winograd.Plan, input: UnsafePointer<Float>, samples n: Int, forward: Bool,
                              bias: UnsafePointer<Float>?, into y: UnsafeMutablePointer<Float>) {
         let tiles = n * plan.tilesPerSample
+        // The backward pass reads the forward pass's transform (the kernel has not changed since).
         let u = ensure(&transformedKernel, rows: 16, rowShape: [plan.inChannels * plan.outChannels])
-        Winograd.transformKernel(kernel.value.pointer, into: u.pointer, inChannels: plan.inChannels,
-                                 outChannels: plan.outChannels, transposed: !forward)
+        if forward {
+            Winograd.transformKernel(kernel.value.pointer, into: u.pointer, inChannels: plan.inChannels,
+                                     outChannels: plan.outChannels)
+        }
         // Sized for the wider of the two directions, so forward and backward share the products.
         let widest = max(plan.inChannels, plan.outChannels)
         let v = forward ? ensure(&transformedInput, rows: 16 * tiles * plan.inChannels, rowShape: [])
                         : ensure(&transformedGradient, rows: 16 * tiles * plan.inChannels, rowShape: [])
         let m = ensure(&products, rows: 16 * tiles * widest, rowShape: [])
         let w = ensure(&scratch, rows: Winograd.scratchCount(plan), rowShape: [])
-        Winograd.convolve(input, samples: n, plan, u: u.pointer, bias: bias, v: v.pointer, m: m.pointer,
+        Winograd.convolve(input, samples: n, plan, u: u.pointer, adjoint: !forward, bias: bias, v: v.pointer, m: m.pointer,
                           scratch: w.pointer, into: y)
     }
 }

@@ -20,26 +20,23 @@ extension Winograd {
                                scratch: UnsafeMutablePointer<Float>, biasGradient: UnsafeMutablePointer<Float>?,
                                into dw: UnsafeMutablePointer<Float>) {
         let tiles = n * p.tilesPerSample, ci = p.inChannels, co = p.outChannels
-        let slot = 16 * max(ci, co), parts = partCount(tiles: tiles)
+        let slot = slotSize(p), parts = partCount(tiles: tiles)
         nonisolated(unsafe) let (dy, v, dm, du, scratch, dw) = (dy, v, dm, du, scratch, dw)
         let wantsBias = biasGradient != nil
         Parallel.run(parts: parts) { part in
-            // The tile's 2x2 block of dy (zero where it hangs over the edge), then this part's bias sums.
-            let d = scratch + part * slot, sums = d + 4 * co
+            // The tile's 2x2 block of dy, read in place (a vector of zeros where it hangs over the
+            // edge), and this part's bias sums.
+            let sums = scratch + part * slot, zeros = sums + 16 * max(ci, co)
             sums.update(repeating: 0, count: co)
+            zeros.update(repeating: 0, count: co)
             for t in (tiles * part / parts)..<(tiles * (part + 1) / parts) {
                 let s = t / p.tilesPerSample, ty = t % p.tilesPerSample / p.tilesWide, tx = t % p.tilesWide
-                for r in 0..<2 {
-                    for c in 0..<2 {
-                        let oy = 2 * ty + r, ox = 2 * tx + c, dst = d + (r * 2 + c) * co
-                        if oy < p.outputHeight, ox < p.outputWidth {
-                            dst.update(from: dy + ((s * p.outputHeight + oy) * p.outputWidth + ox) * co, count: co)
-                        } else {
-                            dst.update(repeating: 0, count: co)
-                        }
-                    }
+                @inline(__always) func pixel(_ oy: Int, _ ox: Int) -> UnsafePointer<Float> {
+                    oy < p.outputHeight && ox < p.outputWidth
+                        ? dy + ((s * p.outputHeight + oy) * p.outputWidth + ox) * co : UnsafePointer(zeros)
                 }
-                let y00 = d, y01 = d + co, y10 = d + 2 * co, y11 = d + 3 * co
+                let y00 = pixel(2 * ty, 2 * tx), y01 = pixel(2 * ty, 2 * tx + 1)
+                let y10 = pixel(2 * ty + 1, 2 * tx), y11 = pixel(2 * ty + 1, 2 * tx + 1)
                 if wantsBias { for k in 0..<co { sums[k] += (y00[k] + y01[k]) + (y10[k] + y11[k]) } }
                 // A = [[1, 0], [1, 1], [1, -1], [0, -1]]: rows (y0, y0 + y1, y0 - y1, -y1), then the same across columns.
                 for r in 0..<4 {
@@ -61,7 +58,7 @@ extension Winograd {
         if let biasGradient {
             for k in 0..<co {
                 var total: Float = 0
-                for part in 0..<parts { total += scratch[part * slot + 4 * co + k] }
+                for part in 0..<parts { total += scratch[part * slot + k] }
                 biasGradient[k] = total
             }
         }
