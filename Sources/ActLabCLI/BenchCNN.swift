@@ -51,7 +51,7 @@ struct BenchCNN: ParsableCommand {
             "train_accuracy": round4(history["accuracy"].last ?? 0), "layer_ms_per_batch": layers,
         ]
         let doc: [String: Any] = ["benchmark": "cnn", "network": "digits-cnn (3 conv blocks, 345,338 parameters)",
-                                  "threads": Parallel.coreCount, "results": [result]]
+                                  "threads": Parallel.coreCount, "blas_kernel": BLAS.kernelName, "results": [result]]
         let json = try JSONSerialization.data(withJSONObject: doc, options: [.prettyPrinted, .sortedKeys])
         try Console.print(String(decoding: json, as: UTF8.self))
     }

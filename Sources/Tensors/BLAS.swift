@@ -16,7 +16,17 @@ public enum BLAS {
     /// networks make thousands of such calls per training run.
     public static let directLoopWork = 1 << 12
 
-    private static let singleThreaded: Void = openblas_set_num_threads(1)
+    /// Call before any CBLAS call: kernels for this CPU, and one OpenBLAS thread (see above).
+    public static let prepared: Void = {
+        _ = actlab_openblas_select_kernels()
+        openblas_set_num_threads(1)
+    }()
+
+    /// The kernel family OpenBLAS runs ("SkylakeX", "Haswell", ...), once `prepared`.
+    public static var kernelName: String {
+        _ = prepared
+        return openblas_get_corename().map { String(cString: $0) } ?? "unknown"
+    }
 
     /// C = alpha * op(A) * op(B) + beta * C, where op(A) is m x k and op(B) is k x n.
     public static func gemm(
@@ -30,7 +40,7 @@ public enum BLAS {
             return direct(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
                           a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
         }
-        _ = singleThreaded
+        _ = prepared
         // Large products get two blocks per core, so a worker that starts late takes fewer of them
         // rather than leaving the caller waiting (batch 128: about 0.76 -> 0.72 s per MNIST epoch);
         // smaller ones lose more to thinner blocks than they gain.
@@ -66,7 +76,7 @@ extension BLAS {
             return direct(transposeA: true, transposeB: false, m: columns, n: 1, k: rows, alpha: 1,
                           a: a, lda: columns, b: ones, ldb: 1, beta: 0, c: y, ldc: 1)
         }
-        _ = singleThreaded
+        _ = prepared
         cblas_sgemv(CblasRowMajor, CblasTrans, Int32(rows), Int32(columns), 1, a, Int32(columns), ones, 1, 0, y, 1)
     }
 

@@ -24,6 +24,7 @@ import Tensors
         // 16 input channels and more take Winograd's F(2x2, 3x3); odd sizes leave partial tiles.
         Case(h: 3, w: 4, c: 16, filters: 2, kernel: 3, padding: .same),
         Case(h: 5, w: 4, c: 16, filters: 1, kernel: 3),
+        Case(h: 5, w: 5, c: 16, filters: 2, kernel: 3, padding: .same),
     ]
 
     @Test(arguments: cases)
@@ -71,6 +72,48 @@ import Tensors
         let db = try #require(plain.backward(u, needInputGradient: true)).doubles
         #expect(zip(da, db).map { abs($0 - $1) }.max()! < 1e-5 * db.map(abs).max()!)
         #expect(isClose(fast.kernel.gradient.doubles, plain.kernel.gradient.doubles, absolute: 1e-4, relative: 1e-5))
+    }
+
+    /// The Winograd kernel gradient without a bias, for a batch smaller than the one before
+    /// (its buffers hold stale tiles past the batch), against dK = Σ x(tap) dy written out in Double.
+    @Test(arguments: [(6, 5, Padding.valid), (5, 6, .same), (8, 8, .same)])
+    func winogradKernelGradientAgainstDefinition(_ h: Int, _ w: Int, _ padding: Padding) throws {
+        var rng = RandomGenerator(seed: 11)
+        let (c, f, n) = (16, 5, 2)
+        let conv = Conv2D(f, 3, padding: padding, useBias: false)
+        try conv.build(inputShape: [h, w, c], rng: &rng)
+        #expect(conv.usesWinograd)
+        let s = SpatialReference.Shape(n: n, h: h, w: w, c: c, kh: 3, kw: 3, sh: 1, sw: 1, dh: 1, dw: 1, same: padding == .same)
+        _ = conv.forward(Tensor(shape: [n + 2, h, w, c], scalars: Reference.random((n + 2) * h * w * c, -1, 1, &rng)), training: true)
+        let x = Tensor(shape: [n, h, w, c], scalars: Reference.random(n * h * w * c, -1, 1, &rng))
+        let u = Tensor(shape: [n, s.oh, s.ow, f], scalars: Reference.random(n * s.oh * s.ow * f, -1, 1, &rng))
+        _ = conv.forward(x, training: true)
+        _ = conv.backward(u, needInputGradient: false)
+        let (x64, u64) = (x.doubles, u.doubles)
+        var expected = [Double](repeating: 0, count: 9 * c * f)
+        for i in 0..<n { for oy in 0..<s.oh { for ox in 0..<s.ow { for ky in 0..<3 { for kx in 0..<3 {
+            guard let (iy, ix) = s.tap(oy, ox, ky, kx) else { continue }
+            for ch in 0..<c { for o in 0..<f {
+                expected[((ky * 3 + kx) * c + ch) * f + o] += x64[((i * h + iy) * w + ix) * c + ch] * u64[((i * s.oh + oy) * s.ow + ox) * f + o]
+            } }
+        } } } } }
+        #expect(isClose(conv.kernel.gradient.doubles, expected, absolute: 1e-5, relative: 1e-5))
+    }
+
+    /// Only stride-1, undilated 3x3 kernels over 16 or more channels take Winograd; the rest im2col.
+    @Test func winogradPathSelection() throws {
+        func winograd(_ conv: Conv2D, _ shape: [Int]) throws -> Bool {
+            var rng = RandomGenerator(seed: 1)
+            try conv.build(inputShape: shape, rng: &rng)
+            return conv.usesWinograd
+        }
+        #expect(try winograd(Conv2D(8, 3, padding: .same), [9, 9, 16]))
+        #expect(try winograd(Conv2D(8, 3), [9, 9, 32]))
+        #expect(try !winograd(Conv2D(8, 3, padding: .same), [9, 9, 15]))
+        #expect(try !winograd(Conv2D(8, 3, strides: 2, padding: .same), [9, 9, 16]))
+        #expect(try !winograd(Conv2D(8, 3, padding: .same, dilationRate: 2), [9, 9, 16]))
+        #expect(try !winograd(Conv2D(8, [3, 2], padding: .same), [9, 9, 16]))
+        #expect(try !winograd(Conv2D(8, 5, padding: .same), [9, 9, 16]))
     }
 
     /// The activation runs through the same path as Dense's: here tanh, checked end to end.

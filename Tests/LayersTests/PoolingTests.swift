@@ -13,6 +13,8 @@ import Tensors
     static let cases: [Case] = [
         Case(h: 4, w: 4, c: 2, pool: 2, strides: nil, padding: .valid),
         Case(h: 5, w: 7, c: 2, pool: 2, strides: nil, padding: .same),
+        // Non-overlapping windows that leave the last row and column uncovered.
+        Case(h: 5, w: 5, c: 2, pool: 2, strides: nil, padding: .valid),
         Case(h: 5, w: 5, c: 1, pool: 3, strides: 2, padding: .same),
         Case(h: 6, w: 5, c: 3, pool: [3, 2], strides: [1, 2], padding: .valid),
         Case(h: 4, w: 5, c: 2, pool: 3, strides: 1, padding: .same),

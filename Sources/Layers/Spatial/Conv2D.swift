@@ -1,5 +1,4 @@
 import Activations
-import COpenBLAS
 import Tensors
 
 /// Keras `Conv2D` on NHWC images: y = activation(conv(x, K) + b) with a kernel K of shape
@@ -38,9 +37,13 @@ public final class Conv2D: RegisteredLayer {
     public static let winogradMinimumChannels = 16
     /// Off: always im2col (tests compare the two).
     var winogradAllowed = true
+    /// Whether `build` chose Winograd for this geometry.
+    var usesWinograd: Bool { winograd != nil }
     /// The forward plan and that of the input gradient (the adjoint: flipped kernel, channels exchanged).
     private var winograd: (forward: Winograd.Plan, backward: Winograd.Plan)?
     private var transformedKernel: Tensor?, transformedInput: Tensor?, products: Tensor?, scratch: Tensor?
+    /// The backward pass's own transformed input (dz), so that the forward pass's survives for the kernel gradient.
+    private var transformedGradient: Tensor?, kernelProducts: Tensor?
 
     public init(_ filters: Int, _ kernelSize: Size2D, strides: Size2D = 1, padding: Padding = .valid,
                 dilationRate: Size2D = 1, activation: any ActivationFunction = Linear(), useBias: Bool = true,
@@ -155,7 +158,7 @@ public final class Conv2D: RegisteredLayer {
         let n = input.rows, positions = n * g.outputPixels, depth = g.windowSize * g.channels
         let z = ensure(&preActivation, rows: n, rowShape: [g.outputHeight, g.outputWidth, filters])
         if let plan = winograd?.forward {
-            runWinograd(plan, input: input.pointer, samples: n, kernelTransposed: false, bias: bias?.value.pointer, into: z.pointer)
+            runWinograd(plan, input: input.pointer, samples: n, forward: true, bias: bias?.value.pointer, into: z.pointer)
         } else if isPointwise {
             if let bias {
                 nonisolated(unsafe) let (zp, bp) = (z.pointer, bias.value.pointer)
@@ -211,12 +214,15 @@ public final class Conv2D: RegisteredLayer {
     public func backward(preActivationGradient dz: Tensor, needInputGradient: Bool) -> Tensor? {
         guard let g = geometry, let x = lastInput else { preconditionFailure("Conv2D.backward before forward") }
         let n = dz.rows, positions = n * g.outputPixels, depth = g.windowSize * g.channels
-        if winograd != nil {
-            // The forward pass never unfolded the input; the kernel gradient needs it.
-            let col = ensure(&columns, rows: n, rowShape: [g.outputPixels * (biasInProduct ? depth + 1 : depth)])
-            Im2col.unfold(x.pointer, into: col.pointer, rowLength: biasInProduct ? depth + 1 : depth, samples: n, g)
-        }
-        if biasInProduct {
+        if let plan = winograd?.forward {
+            // The forward pass left the transformed input in `transformedInput`.
+            let tiles = n * plan.tilesPerSample
+            let dm = ensure(&products, rows: 16 * tiles * max(plan.inChannels, plan.outChannels), rowShape: [])
+            let du = ensure(&kernelProducts, rows: Winograd.kernelGradientCount(plan), rowShape: [])
+            let w = ensure(&scratch, rows: Winograd.scratchCount(plan), rowShape: [])
+            Winograd.kernelGradient(dz.pointer, samples: n, plan, v: transformedInput!.pointer, dm: dm.pointer, du: du.pointer,
+                                    scratch: w.pointer, biasGradient: bias?.gradient.pointer, into: kernel.gradient.pointer)
+        } else if biasInProduct {
             // One product gives both: the column of ones makes the last row Σ dz, the bias gradient.
             let width = depth + 1
             let grad = ensure(&augmentedGradient, rows: width, rowShape: [filters])
@@ -231,14 +237,13 @@ public final class Conv2D: RegisteredLayer {
             if let bias {
                 let one = ensure(&ones, rows: positions, rowShape: [])
                 if one[0] != 1 || one[positions - 1] != 1 { one.fill(1) }
-                cblas_sgemv(CblasRowMajor, CblasTrans, Int32(positions), Int32(filters), 1, dz.pointer, Int32(filters),
-                            one.pointer, 1, 0, bias.gradient.pointer, 1)
+                BLAS.columnSums(rows: positions, columns: filters, a: dz.pointer, into: bias.gradient.pointer, ones: one.pointer)
             }
         }
         guard needInputGradient else { return nil }
         let dx = ensure(&gradInput, rows: n, rowShape: [g.inputHeight, g.inputWidth, g.channels])
         if let plan = winograd?.backward {
-            runWinograd(plan, input: dz.pointer, samples: n, kernelTransposed: true, bias: nil, into: dx.pointer)
+            runWinograd(plan, input: dz.pointer, samples: n, forward: false, bias: nil, into: dx.pointer)
             return dx
         }
         if isPointwise {
@@ -253,18 +258,23 @@ public final class Conv2D: RegisteredLayer {
         return dx
     }
 
-    private func runWinograd(_ plan: Winograd.Plan, input: UnsafePointer<Float>, samples n: Int, kernelTransposed: Bool,
+    /// The convolution by `plan` with the kernel (`forward`) or its adjoint (the input gradient).
+    private func runWinograd(_ plan: Winograd.Plan, input: UnsafePointer<Float>, samples n: Int, forward: Bool,
                              bias: UnsafePointer<Float>?, into y: UnsafeMutablePointer<Float>) {
         let tiles = n * plan.tilesPerSample
+        // The backward pass reads the forward pass's transform (the kernel has not changed since).
         let u = ensure(&transformedKernel, rows: 16, rowShape: [plan.inChannels * plan.outChannels])
-        Winograd.transformKernel(kernel.value.pointer, into: u.pointer, inChannels: plan.inChannels,
-                                 outChannels: plan.outChannels, transposed: kernelTransposed)
-        // Sized for the wider of the two directions, so forward and backward share the buffers.
+        if forward {
+            Winograd.transformKernel(kernel.value.pointer, into: u.pointer, inChannels: plan.inChannels,
+                                     outChannels: plan.outChannels)
+        }
+        // Sized for the wider of the two directions, so forward and backward share the products.
         let widest = max(plan.inChannels, plan.outChannels)
-        let v = ensure(&transformedInput, rows: 16 * tiles * widest, rowShape: [])
+        let v = forward ? ensure(&transformedInput, rows: 16 * tiles * plan.inChannels, rowShape: [])
+                        : ensure(&transformedGradient, rows: 16 * tiles * plan.inChannels, rowShape: [])
         let m = ensure(&products, rows: 16 * tiles * widest, rowShape: [])
         let w = ensure(&scratch, rows: Winograd.scratchCount(plan), rowShape: [])
-        Winograd.convolve(input, samples: n, plan, u: u.pointer, bias: bias, v: v.pointer, m: m.pointer,
+        Winograd.convolve(input, samples: n, plan, u: u.pointer, adjoint: !forward, bias: bias, v: v.pointer, m: m.pointer,
                           scratch: w.pointer, into: y)
     }
 }

@@ -132,6 +132,30 @@ public class Pooling2D {
         let dx = ensure(&gradInput, rows: n, rowShape: [g.inputHeight, g.inputWidth, c])
         nonisolated(unsafe) let (dy, dxp, ap) = (gradOutput.pointer, dx.pointer, winners!.pointer)
         let maximum = reducesByMaximum
+        // Windows that tile the image without overlap (pool size = strides, as in the digits CNN)
+        // write every input pixel once: no zeroing pass first, no scattered adds.
+        let tiling = g.strideHeight == g.kernelHeight && g.strideWidth == g.kernelWidth
+            && g.outputHeight * g.kernelHeight - g.padTop >= g.inputHeight && g.outputWidth * g.kernelWidth - g.padLeft >= g.inputWidth
+        if maximum && tiling {
+            Parallel.run(parts: n) { s in
+                let image = dxp + s * g.inputPixels * c
+                for oy in 0..<g.outputHeight {
+                    for ox in 0..<g.outputWidth {
+                        let at = ((s * g.outputHeight + oy) * g.outputWidth + ox) * c
+                        let d = dy + at, a = ap + at
+                        let (rows, cols) = Self.window(g, oy, ox)
+                        let y0 = oy * g.strideHeight - g.padTop, x0 = ox * g.strideWidth - g.padLeft
+                        for iy in rows {
+                            for ix in cols {
+                                let v = image + (iy * g.inputWidth + ix) * c, offset = Float((iy - y0) * g.kernelWidth + ix - x0)
+                                for ch in 0..<c { v[ch] = a[ch] == offset ? d[ch] : 0 }
+                            }
+                        }
+                    }
+                }
+            }
+            return dx
+        }
         Parallel.run(parts: n) { s in
             let image = dxp + s * g.inputPixels * c
             image.update(repeating: 0, count: g.inputPixels * c)

@@ -16,14 +16,10 @@ enum Winograd {
         var tilesPerSample: Int { tilesHigh * tilesWide }
     }
 
-    private static let singleThreadedBLAS: Void = openblas_set_num_threads(1)
-
     /// U = G g Gᵀ for every (in, out) channel pair: `kernel` [3, 3, inChannels, outChannels]
-    /// (element (ky, kx, i, o) at `((ky * 3 + kx) * inStride + i) * outStride + o` when not
-    /// `transposed`; with `transposed`, the kernel of the adjoint: flipped and with in and out
-    /// exchanged) into `u` [16, inChannels, outChannels].
+    /// into `u` [16, inChannels, outChannels].
     static func transformKernel(_ kernel: UnsafePointer<Float>, into u: UnsafeMutablePointer<Float>,
-                                inChannels ci: Int, outChannels co: Int, transposed: Bool) {
+                                inChannels ci: Int, outChannels co: Int) {
         nonisolated(unsafe) let (kernel, u) = (kernel, u)
         Parallel.run(parts: ci >= 16 ? 2 * Parallel.coreCount : 1) { part in
             let from = ci * part / (ci >= 16 ? 2 * Parallel.coreCount : 1)
@@ -31,7 +27,7 @@ enum Winograd {
             for i in from..<to {
                 for o in 0..<co {
                     @inline(__always) func g(_ ky: Int, _ kx: Int) -> Float {
-                        transposed ? kernel[(((2 - ky) * 3 + 2 - kx) * co + o) * ci + i] : kernel[((ky * 3 + kx) * ci + i) * co + o]
+                        kernel[((ky * 3 + kx) * ci + i) * co + o]
                     }
                     // Rows: t = G g (4x3); then each row r of t gives (r0, (r0+r1+r2)/2, (r0-r1+r2)/2, r2).
                     for y in 0..<4 {
@@ -56,40 +52,67 @@ enum Winograd {
     }
 
     /// Floats of `scratch` that `convolve` needs.
-    static func scratchCount(_ p: Plan) -> Int { 8 * Parallel.coreCount * 16 * max(p.inChannels, p.outChannels) }
+    static func scratchCount(_ p: Plan) -> Int { 8 * Parallel.coreCount * slotSize(p) }
+
+    /// One part's share of `scratch`: a 4x4 block of channel vectors and a vector of zeros.
+    static func slotSize(_ p: Plan) -> Int { 17 * max(p.inChannels, p.outChannels) }
 
     /// y [n, outputHeight, outputWidth, outChannels] = conv(x, kernel) (+ bias), with `u` from
     /// `transformKernel`, and work space `v` [16, n * tiles, inChannels], `m` [16, n * tiles, outChannels]
-    /// and `scratch` (`scratchCount` floats).
-    static func convolve(_ x: UnsafePointer<Float>, samples n: Int, _ p: Plan, u: UnsafePointer<Float>,
+    /// and `scratch` (`scratchCount` floats). `v` keeps the transformed input, which the kernel
+    /// gradient reuses. With `adjoint`, `u` is the forward kernel's transform [16, outChannels,
+    /// inChannels] and the convolution is by its adjoint (flipped, channels exchanged): the
+    /// transform of a flipped kernel is the forward one with rows and columns 0 and 3 swapped,
+    /// so the products read it transposed instead of transforming the kernel again.
+    static func convolve(_ x: UnsafePointer<Float>, samples n: Int, _ p: Plan, u: UnsafePointer<Float>, adjoint: Bool = false,
                          bias: UnsafePointer<Float>?, v: UnsafeMutablePointer<Float>, m: UnsafeMutablePointer<Float>,
                          scratch: UnsafeMutablePointer<Float>, into y: UnsafeMutablePointer<Float>) {
-        _ = singleThreadedBLAS
+        transformInput(x, samples: n, p, into: v, scratch: scratch)
         let tiles = n * p.tilesPerSample, ci = p.inChannels, co = p.outChannels
-        nonisolated(unsafe) let (x, u, bias, v, m, y, scratch) = (x, u, bias, v, m, y, scratch)
-        let slot = 16 * max(ci, co)
-        let parts = min(tiles, 8 * Parallel.coreCount)
-        // Input transform V = Bᵀ d B, channels innermost so the arithmetic runs on vectors.
+        nonisolated(unsafe) let (u, v, m) = (u, v, m)
+        _ = BLAS.prepared
+        // The 16 products, one per part: each is single-threaded, the parts share the cores.
+        Parallel.run(parts: 16) { xi in
+            if adjoint {
+                @inline(__always) func swap(_ i: Int) -> Int { i == 0 ? 3 : i == 3 ? 0 : i }
+                let source = swap(xi / 4) * 4 + swap(xi % 4)
+                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(tiles), Int32(co), Int32(ci), 1,
+                            v + xi * tiles * ci, Int32(ci), u + source * ci * co, Int32(ci), 0, m + xi * tiles * co, Int32(co))
+            } else {
+                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(tiles), Int32(co), Int32(ci), 1,
+                            v + xi * tiles * ci, Int32(ci), u + xi * ci * co, Int32(co), 0, m + xi * tiles * co, Int32(co))
+            }
+        }
+        transformOutput(m, samples: n, p, bias: bias, scratch: scratch, into: y)
+    }
+
+    /// Work split of the per-tile transforms: several parts per core, so a late worker takes fewer.
+    static func partCount(tiles: Int) -> Int { min(tiles, 8 * Parallel.coreCount) }
+
+    /// v [16, n * tiles, inChannels] = Bᵀ d B for every 4x4 input block d, channels innermost
+    /// so the arithmetic runs on vectors.
+    static func transformInput(_ x: UnsafePointer<Float>, samples n: Int, _ p: Plan, into v: UnsafeMutablePointer<Float>,
+                               scratch: UnsafeMutablePointer<Float>) {
+        let tiles = n * p.tilesPerSample, ci = p.inChannels
+        nonisolated(unsafe) let (x, v, scratch) = (x, v, scratch)
+        let slot = slotSize(p), parts = partCount(tiles: tiles)
         Parallel.run(parts: parts) { part in
-            let d = scratch + part * slot
+            // Pixels outside the image read from a vector of zeros; no copy of the block is made.
+            let d = scratch + part * slot, zeros = d + 16 * max(ci, p.outChannels)
+            zeros.update(repeating: 0, count: ci)
             for t in (tiles * part / parts)..<(tiles * (part + 1) / parts) {
                 let s = t / p.tilesPerSample, ty = t % p.tilesPerSample / p.tilesWide, tx = t % p.tilesWide
                 let y0 = 2 * ty - p.padTop, x0 = 2 * tx - p.padLeft
-                for r in 0..<4 {
-                    for c in 0..<4 {
-                        let iy = y0 + r, ix = x0 + c, dst = d + (r * 4 + c) * ci
-                        if iy >= 0, iy < p.inputHeight, ix >= 0, ix < p.inputWidth {
-                            dst.update(from: x + ((s * p.inputHeight + iy) * p.inputWidth + ix) * ci, count: ci)
-                        } else {
-                            dst.update(repeating: 0, count: ci)
-                        }
-                    }
+                @inline(__always) func pixel(_ iy: Int, _ ix: Int) -> UnsafePointer<Float> {
+                    iy >= 0 && iy < p.inputHeight && ix >= 0 && ix < p.inputWidth
+                        ? x + ((s * p.inputHeight + iy) * p.inputWidth + ix) * ci : UnsafePointer(zeros)
                 }
-                // Columns of each row: (d0 - d2, d1 + d2, d2 - d1, d1 - d3), in place.
+                // Columns of each row: (d0 - d2, d1 + d2, d2 - d1, d1 - d3).
                 for r in 0..<4 {
+                    let s0 = pixel(y0 + r, x0), s1 = pixel(y0 + r, x0 + 1), s2 = pixel(y0 + r, x0 + 2), s3 = pixel(y0 + r, x0 + 3)
                     let d0 = d + r * 4 * ci, d1 = d0 + ci, d2 = d1 + ci, d3 = d2 + ci
                     for k in 0..<ci {
-                        let (a, b, c, e) = (d0[k], d1[k], d2[k], d3[k])
+                        let (a, b, c, e) = (s0[k], s1[k], s2[k], s3[k])
                         d0[k] = a - c; d1[k] = b + c; d2[k] = c - b; d3[k] = b - e
                     }
                 }
@@ -105,11 +128,14 @@ enum Winograd {
                 }
             }
         }
-        // The 16 products, one per part: each is single-threaded, the parts share the cores.
-        Parallel.run(parts: 16) { xi in
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(tiles), Int32(co), Int32(ci), 1,
-                        v + xi * tiles * ci, Int32(ci), u + xi * ci * co, Int32(co), 0, m + xi * tiles * co, Int32(co))
-        }
+    }
+
+    /// y [n, outputHeight, outputWidth, outChannels] = Aᵀ m A (+ bias) from the products m [16, n * tiles, outChannels].
+    static func transformOutput(_ m: UnsafePointer<Float>, samples n: Int, _ p: Plan, bias: UnsafePointer<Float>?,
+                                scratch: UnsafeMutablePointer<Float>, into y: UnsafeMutablePointer<Float>) {
+        let tiles = n * p.tilesPerSample, co = p.outChannels
+        nonisolated(unsafe) let (m, bias, y, scratch) = (m, bias, y, scratch)
+        let slot = slotSize(p), parts = partCount(tiles: tiles)
         // Output transform Y = Aᵀ M A, Aᵀ = [[1, 1, 1, 0], [0, 1, -1, -1]], plus bias.
         Parallel.run(parts: parts) { part in
             let w = scratch + part * slot

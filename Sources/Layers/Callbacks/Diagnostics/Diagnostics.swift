@@ -68,6 +68,7 @@ public final class Diagnostics: Callback {
 
     public func onBatchEnd(_ batch: Int, logs: Logs) throws {
         batches += 1
+        _ = BLAS.prepared
         for i in gradients.indices {
             var squares = 0.0
             for g in gradients[i] {
