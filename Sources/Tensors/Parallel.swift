@@ -62,11 +62,15 @@ final class WorkerPool: @unchecked Sendable {
     /// Next part to claim, and workers finished with the current job.
     private let nextPart = Atomic<Int>(0)
     private let finished = Atomic<Int>(0)
+    /// Bit 0: the current job still takes workers; the rest: twice the number that joined it.
+    /// The caller closes the job once every part is claimed and waits only for those that
+    /// joined, so a worker that is asleep or preempted never holds the caller up.
+    private let admission = Atomic<Int>(0)
     /// Workers asleep on `wake`; the caller signals once per sleeper it takes off this count.
     private let sleepers = Atomic<Int>(0)
     private let wake = DispatchSemaphore(value: 0)
-    // Written by the caller before `generation` is bumped, read by workers after; cleared
-    // before the caller returns, which is after every worker has finished with it.
+    // Written by the caller before the job opens, read by workers that joined it; cleared
+    // before the caller returns, which is after every worker that joined has finished.
     private nonisolated(unsafe) var job: ((Int) -> Void)?
     private nonisolated(unsafe) var jobParts = 0
 
@@ -89,6 +93,7 @@ final class WorkerPool: @unchecked Sendable {
             jobParts = parts
             nextPart.store(0, ordering: .relaxed)
             finished.store(0, ordering: .relaxed)
+            admission.store(1, ordering: .releasing)
             generation.add(1, ordering: .sequentiallyConsistent)
             // Wake the sleepers; a worker that is about to sleep either sees the new generation
             // or is counted here and gets a signal.
@@ -99,11 +104,12 @@ final class WorkerPool: @unchecked Sendable {
                 asleep = original
             }
             claimParts(body)
+            let joined = admission.bitwiseAnd(~1, ordering: .acquiringAndReleasing).oldValue >> 1
             // Past a short spin, wait by yielding: on a loaded machine the worker still running a
             // part may have been preempted, and a spinning caller would hold the core it needs
             // for a whole time slice (measured: a quarter of a CNN epoch's CPU time under load 8).
             var polls = 0
-            while finished.load(ordering: .acquiring) < workers {
+            while finished.load(ordering: .acquiring) < joined {
                 polls &+= 1
                 if polls > 1024 { sched_yield() }
             }
@@ -130,9 +136,21 @@ final class WorkerPool: @unchecked Sendable {
         var seen = 0
         while true {
             seen = waitForJob(after: seen)
+            guard join() else { continue }
             runCurrentJob()
             finished.add(1, ordering: .releasing)
         }
+    }
+
+    /// Joins the current job unless its caller has already claimed every part and moved on.
+    private func join() -> Bool {
+        var state = admission.load(ordering: .relaxed)
+        while state & 1 == 1 {
+            let (exchanged, original) = admission.compareExchange(expected: state, desired: state + 2, ordering: .acquiringAndReleasing)
+            if exchanged { return true }
+            state = original
+        }
+        return false
     }
 
     /// Returns the generation of the next job, spinning up to `spinNanoseconds`, then sleeping.
