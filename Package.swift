@@ -15,6 +15,9 @@ let package = Package(
         // Only for `swift package generate-documentation` (scripts/docs.sh); nothing links it.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // Only the playground server (`actlab serve`) links these.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.1"),
     ],
     targets: [
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
@@ -27,7 +30,13 @@ let package = Package(
         .target(name: "Datasets", dependencies: ["Tensors", "CZlib"]),
         .target(name: "Experiments", dependencies: ["Layers", "Datasets"]),
         .target(name: "Reports", dependencies: ["Experiments"]),
-        .target(name: "ActLabCLI", dependencies: ["Reports", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .target(name: "Playground", dependencies: ["Experiments"]),
+        .target(name: "PlaygroundServer", dependencies: [
+            "Playground",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+        ]),
+        .target(name: "ActLabCLI", dependencies: ["Reports", "PlaygroundServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "actlab", dependencies: ["ActLabCLI"]),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors"]),
         .testTarget(name: "ActivationsTests", dependencies: ["Activations", .product(name: "PropertyBased", package: "swift-property-based")], resources: [.copy("Fixtures")]),
@@ -35,6 +44,12 @@ let package = Package(
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+        .testTarget(name: "PlaygroundTests", dependencies: ["Playground"]),
+        .testTarget(name: "PlaygroundServerTests", dependencies: [
+            "PlaygroundServer",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),
+        ]),
         .testTarget(name: "ActLabCLITests", dependencies: ["ActLabCLI"]),
     ],
     swiftLanguageModes: [.v6]
