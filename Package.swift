@@ -46,9 +46,10 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(name: "PlaygroundTests", dependencies: ["Playground"]),
         .testTarget(name: "PlaygroundServerTests", dependencies: [
-            "PlaygroundServer",
+            "PlaygroundServer", "Playground",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),
+            .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
         ]),
         .testTarget(name: "ActLabCLITests", dependencies: ["ActLabCLI"]),
     ],

@@ -49,7 +49,7 @@ public enum PlaygroundServer {
 
         let ws = Router(context: BasicWebSocketRequestContext.self)
         ws.ws("/ws") { request, _ in
-            guard policy.allows(origin: request.headers[.origin]) else { return .dontUpgrade }
+            guard policy.allows(origins: request.headers[values: .origin]) else { return .dontUpgrade }
             return .upgrade()
         } onUpgrade: { inbound, outbound, _ in
             let (_, open) = connections.add(1, ordering: .relaxed)

@@ -54,8 +54,13 @@ import Testing
     @Test func circlesPutClassOneInside() throws {
         let t = try task("circles", points: 400)
         func meanRadius(_ label: Float) -> Float {
-            let r = (0..<t.rows).filter { t.y[$0] == label }.map { (t.x[2 * $0] * t.x[2 * $0] + t.x[2 * $0 + 1] * t.x[2 * $0 + 1]).squareRoot() }
-            return r.reduce(0, +) / Float(r.count)
+            var sum: Float = 0, count: Float = 0
+            for i in 0..<t.rows where t.y[i] == label {
+                let a = t.x[2 * i], b = t.x[2 * i + 1]
+                sum += (a * a + b * b).squareRoot()
+                count += 1
+            }
+            return sum / count
         }
         #expect(abs(meanRadius(1) - 0.5) < 0.05)
         #expect(abs(meanRadius(0) - 1) < 0.05)
