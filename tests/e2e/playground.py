@@ -16,7 +16,7 @@ LOSS_THRESHOLD = 0.02
 
 def browser():
     options = webdriver.ChromeOptions()
-    for arg in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1400,1250"]:
+    for arg in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1400,1500"]:
         options.add_argument(arg)
     for path in ["/usr/bin/chromium", "/usr/bin/chromium-browser"]:
         if os.path.exists(path):
@@ -76,14 +76,20 @@ def last_loss(d):
         return None
 
 
+def train(d):
+    """Clicks Train and waits for the server to acknowledge the new training."""
+    d.execute_script("document.getElementById('status').dataset.state = 'asked';")
+    d.find_element(By.ID, "train").click()
+    wait("the training to start", lambda: state(d) not in ("asked", None), 30)
+
+
 def cos_fit(d, activation, shots, name):
     set_value(d, "task", "cos")
     set_layers(d, [(16, activation)])
     set_value(d, "epochs", 300)
     set_value(d, "seed", 0)
     started = time.time()
-    d.find_element(By.ID, "train").click()
-    wait(f"{activation}: training to start", lambda: state(d) in ("running", "finished"), 30)
+    train(d)
     wait(f"{activation}: loss below {LOSS_THRESHOLD}", lambda: (last_loss(d) or 1) < LOSS_THRESHOLD, 60)
     wait(f"{activation}: training to finish", lambda: state(d) == "finished", 60)
     dead = d.find_element(By.ID, "dead-count").get_attribute("data-count")
@@ -122,7 +128,7 @@ def main():
         set_value(d, "task", "circles")
         set_layers(d, [(8, "tanh"), (8, "tanh")])
         set_value(d, "epochs", 200)
-        d.find_element(By.ID, "train").click()
+        train(d)
         wait("circles to finish", lambda: state(d) == "finished", 90)
         text = d.find_element(By.ID, "loss-value").text
         accuracy = float(text.split("validation accuracy ")[1].rstrip("%"))
@@ -139,7 +145,9 @@ def main():
         for field in ["range", "monotonic", "zero-centred", "saturating", "max |f′|"]:
             assert field in sheet, f"sheet lacks {field}: {sheet}"
         if shots:
-            d.find_element(By.ID, "activation-panel").screenshot(os.path.join(shots, "playground-activation.png"))
+            panel = d.find_element(By.ID, "activation-panel")
+            d.execute_script("arguments[0].scrollIntoView();", panel)
+            panel.screenshot(os.path.join(shots, "playground-activation.png"))
 
         # A malformed expression: a message in the page with its caret, never a broken page.
         set_value(d, "panel-activation", "tanh(x")

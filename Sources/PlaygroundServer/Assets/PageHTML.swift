@@ -8,6 +8,7 @@ extension PageAssets {
 <title>ActivationLab playground</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="stylesheet" href="/app.css">
+<link rel="icon" href="data:,">
 </head>
 <body>
 <header>

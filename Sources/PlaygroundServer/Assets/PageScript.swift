@@ -112,16 +112,18 @@ function axes(ctx, w, h, xr, yr, pad, logY) {
   ctx.fillStyle = "white"; ctx.fillRect(0, 0, w, h);
   ctx.strokeStyle = "#999"; ctx.lineWidth = 1;
   ctx.strokeRect(pad, 4, w - pad - 4, h - pad - 4);
+  const map = {
+    x: (v) => pad + (v - xr[0]) / (xr[1] - xr[0] || 1) * (w - pad - 4),
+    y: (v) => 4 + (1 - (v - yr[0]) / (yr[1] - yr[0] || 1)) * (h - pad - 4),
+  };
+  if (pad < 20) return map;  // a unit's thumbnail: no room for labels
   ctx.fillStyle = "#555"; ctx.font = "11px sans-serif";
   const fmt = (v) => Math.abs(v) >= 1000 || (Math.abs(v) < 0.01 && v !== 0) ? v.toExponential(1) : +v.toFixed(3);
   ctx.fillText(fmt(logY ? Math.pow(10, yr[1]) : yr[1]), 2, 14);
   ctx.fillText(fmt(logY ? Math.pow(10, yr[0]) : yr[0]), 2, h - pad);
   ctx.fillText(fmt(xr[0]), pad, h - 4);
   ctx.fillText(fmt(xr[1]), w - 40, h - 4);
-  return {
-    x: (v) => pad + (v - xr[0]) / (xr[1] - xr[0] || 1) * (w - pad - 4),
-    y: (v) => 4 + (1 - (v - yr[0]) / (yr[1] - yr[0] || 1)) * (h - pad - 4),
-  };
+  return map;
 }
 function range(values) {
   let lo = Infinity, hi = -Infinity;
@@ -206,9 +208,9 @@ function drawFit(s) {
     const [[x0, x1], [y0, y1]] = view.span;
     for (let i = 0; i < view.y.length; i++) {
       const px = (view.x[2 * i] - x0) / (x1 - x0) * size, py = (1 - (view.x[2 * i + 1] - y0) / (y1 - y0)) * size;
-      ctx.fillStyle = view.y[i] > 0.5 ? "#c22" : "#22c";
-      ctx.strokeStyle = "white";
-      ctx.beginPath(); ctx.arc(px, py, 2.5, 0, 2 * Math.PI); ctx.fill(); ctx.stroke();
+      ctx.fillStyle = view.y[i] > 0.5 ? "#b00" : "#00a";
+      ctx.strokeStyle = "white"; ctx.lineWidth = 0.8;
+      ctx.beginPath(); ctx.arc(px, py, 3, 0, 2 * Math.PI); ctx.fill(); ctx.stroke();
     }
     ctx.fillStyle = "#333"; ctx.font = "12px sans-serif";
     ctx.fillText("P(class 1): blue 0 … red 1", size + 8, 16);
@@ -300,6 +302,9 @@ function onMessage(m) {
     $("fit-title").textContent = view.kind === "mnist" ? view.title + " — predictions (green right, red wrong)"
       : view.span.length === 1 ? "Fit of " + view.title : "Decision boundary: " + view.title;
     $("status").textContent = "started, seed " + view.seed;
+    $("status").dataset.state = "started";
+    $("loss-value").textContent = "";
+    delete $("loss-value").dataset.loss;
     drawLoss();
     break;
   case "snapshot": {

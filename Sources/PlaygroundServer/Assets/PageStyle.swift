@@ -1,6 +1,7 @@
 /// The page's style sheet.
 extension PageAssets {
     static let style = #"""
+[hidden] { display: none !important; }
 body { font: 14px/1.4 system-ui, sans-serif; margin: 0; color: #222; background: #fafafa; }
 header { display: flex; align-items: baseline; gap: 1em; padding: 0.5em 1em; background: #23395d; color: white; }
 header h1 { font-size: 1.2em; margin: 0; }
@@ -30,6 +31,8 @@ figcaption { font-weight: 600; margin-bottom: 0.3em; }
 #units .layer-units > div { font-weight: normal; font-size: 0.9em; }
 #units canvas { border: 1px solid #ddd; margin: 2px; }
 #units canvas.dead { opacity: 0.25; filter: grayscale(1); border-color: #999; }
+#panel-activation { width: 11em; }
+#panel-params { width: 7em; }
 #sheet td { padding: 0 0.6em 0 0; font-size: 0.9em; }
 #compare-result table { border-collapse: collapse; font-size: 0.9em; margin-top: 0.4em; }
 #compare-result td, #compare-result th { border: 1px solid #ddd; padding: 0.1em 0.4em; text-align: right; }
