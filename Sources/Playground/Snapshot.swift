@@ -30,6 +30,9 @@ public struct Snapshot: Codable, Sendable, Equatable {
     public var deadCount: Int
     /// Per Dense layer, hidden ones then the output: the L2 norm of the latest batch's gradients.
     public var gradientNorms: [Double]
-    /// Training speed since the start, for the page's status line.
+    /// Training speed since the start, time paused left out, for the page's status line.
     public var epochsPerSecond: Double
+    /// The fraction of the training thread's running time spent taking snapshots (what
+    /// watching costs the training; the throttle keeps it near or under 5%).
+    public var snapshotShare: Double
 }

@@ -23,6 +23,9 @@ final class SnapshotTaker: Callback {
     private var epochsDone = 0
     private let start = DispatchTime.now().uptimeNanoseconds
     private var next: UInt64 = 0
+    /// Nanoseconds spent taking running snapshots, and spent paused, since the start.
+    private var spent: UInt64 = 0
+    private var paused: UInt64 = 0
 
     static let deadRows = 256
 
@@ -39,7 +42,9 @@ final class SnapshotTaker: Callback {
     }
 
     func onBatchBegin(_ batch: Int) throws {
+        let before = DispatchTime.now().uptimeNanoseconds
         session.gate(epochsDone: epochsDone) { take(state: .paused) }
+        paused += DispatchTime.now().uptimeNanoseconds - before
     }
 
     func onBatchEnd(_ batch: Int, logs: Logs) throws {
@@ -47,6 +52,7 @@ final class SnapshotTaker: Callback {
         guard now >= next else { return }
         session.send(take(state: .running))
         let cost = DispatchTime.now().uptimeNanoseconds - now
+        spent += cost
         next = now + max(UInt64(interval * 1e9), 20 * cost)
     }
 
@@ -89,11 +95,13 @@ final class SnapshotTaker: Callback {
                 return sum + n * n
             }.squareRoot()
         }
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let elapsed = DispatchTime.now().uptimeNanoseconds - start
+        let seconds = Double(elapsed - min(paused, elapsed)) / 1e9
         defer { pending.removeAll(keepingCapacity: true) }
         return Snapshot(state: state, epoch: epochsDone, epochs: pending, prediction: prediction, units: units,
                         dead: dead, deadCount: dead.reduce(0) { $0 + $1.filter { $0 }.count },
-                        gradientNorms: norms, epochsPerSecond: seconds > 0 ? Double(epochsDone) / seconds : 0)
+                        gradientNorms: norms, epochsPerSecond: seconds > 0 ? Double(epochsDone) / seconds : 0,
+                        snapshotShare: seconds > 0 ? Double(spent) / 1e9 / seconds : 0)
     }
 
     /// Every unit's output at every `unitStride`-th probe along each axis of the probe grid.

@@ -74,6 +74,9 @@ import Testing
         // At most the requested rate (15/s), and at least 10/s: snapshot cost is a few hundred microseconds here.
         #expect(rate <= 16, "\(rate) snapshots/s")
         #expect(rate >= 10, "\(rate) snapshots/s")
+        // Watching costs the training at most a tenth of its time (the throttle aims at a twentieth).
+        let share = try #require(recorder.snapshots.last?.snapshot.snapshotShare)
+        #expect(share > 0 && share < 0.1, "snapshots took \(share) of the time")
     }
 
     @Test func pauseStepAndResume() throws {
@@ -104,6 +107,25 @@ import Testing
         #expect(last.prediction.allSatisfy { (0...1).contains($0) })
         #expect(try #require(recorder.snapshots.flatMap(\.snapshot.epochs).last?.valAccuracy) > 0.85)
         #expect(last.units[0].count == 4 && last.units[0][0].count == 144)
+    }
+
+    @Test func mnistSubsetLearnsDigits() throws {
+        var c = TrainingConfig()
+        c.task = "mnist"
+        c.points = 500
+        c.hidden = [TrainingConfig.Hidden(units: 32, activation: ActivationChoice("relu"))]
+        c.learningRate = 0.001
+        c.epochs = 5
+        let recorder = SessionRecorder()
+        let session = TrainingSession(config: c, task: try PlaygroundTask(config: c, mnist: SharedMNIST.load), report: recorder.report)
+        session.start()
+        #expect(recorder.wait(seconds: 60) { session.isDone })
+        let last = try #require(recorder.snapshots.last?.snapshot)
+        #expect(last.state == .finished && last.epoch == 5)
+        // Predicted digits for the probe images, and a validation accuracy far above chance.
+        #expect(last.prediction.count == PlaygroundTask.mnistProbes && last.prediction.allSatisfy { (0...9).contains($0) })
+        #expect(try #require(recorder.snapshots.flatMap(\.snapshot.epochs).last?.valAccuracy) > 0.6)
+        #expect(last.units[0].count == 32 && last.units[0][0].count == PlaygroundTask.mnistProbes)
     }
 
     @Test func unknownActivationFailsWithoutATrap() throws {

@@ -319,7 +319,8 @@ function onMessage(m) {
         + (finite(last.valAccuracy) ? ", validation accuracy " + (100 * last.valAccuracy).toFixed(1) + "%" : "");
       $("loss-value").dataset.loss = last.loss;
     }
-    $("status").textContent = s.state + " — epoch " + s.epoch + " — " + s.epochsPerSecond.toFixed(0) + " epochs/s";
+    $("status").textContent = s.state + " — epoch " + s.epoch + " — " + s.epochsPerSecond.toFixed(0) + " epochs/s — "
+      + (100 * s.snapshotShare).toFixed(1) + "% of the time on snapshots";
     $("status").dataset.state = s.state;
     if (last && !finite(last.loss)) showMessage("the loss is no longer a number: lower the learning rate", null, true);
     break;
