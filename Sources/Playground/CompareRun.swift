@@ -64,12 +64,10 @@ public final class CompareRun: Sendable {
 
     /// Starts the comparison's thread; call once. `onExit` runs on that thread as it ends.
     public func start(onExit: @escaping @Sendable () -> Void = {}) {
-        let thread = Thread { [self] in
+        TrainingThread.start(name: "playground-compare") { [self] in
             run()
             onExit()
         }
-        thread.name = "playground-compare"
-        thread.start()
     }
 
     public func stop() { cancellation.cancel() }

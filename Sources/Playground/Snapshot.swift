@@ -32,7 +32,7 @@ public struct Snapshot: Codable, Sendable, Equatable {
     public var gradientNorms: [Double]
     /// Training speed since the start, time paused left out, for the page's status line.
     public var epochsPerSecond: Double
-    /// The fraction of the training thread's running time spent taking snapshots (what
-    /// watching costs the training; the throttle keeps it near or under 5%).
+    /// The fraction of the training thread's CPU time spent taking snapshots (what watching
+    /// costs the training; the throttle keeps it near or under 5%).
     public var snapshotShare: Double
 }

@@ -6,8 +6,8 @@ import Tensors
 
 /// The callback that turns a running `fit` into snapshots: it gates each batch on the
 /// session's pause state, keeps the finished epochs' figures, and at most every `interval`
-/// seconds (or twenty times what the previous snapshot cost, when that is longer) samples the
-/// network at the task's probes between two batches, when no step is in flight.
+/// seconds (or twenty times the CPU time the previous snapshot took, when that is longer)
+/// samples the network at the task's probes between two batches, when no step is in flight.
 final class SnapshotTaker: Callback {
     private let model: Sequential
     private let task: PlaygroundTask
@@ -23,9 +23,10 @@ final class SnapshotTaker: Callback {
     private var epochsDone = 0
     private let start = DispatchTime.now().uptimeNanoseconds
     private var next: UInt64 = 0
-    /// Nanoseconds spent taking running snapshots, and spent paused, since the start.
-    private var spent: UInt64 = 0
+    /// Wall-clock nanoseconds spent paused, and this thread's CPU time at the start and spent on snapshots.
     private var paused: UInt64 = 0
+    private let cpuStart = TrainingThread.cpuNanoseconds()
+    private var spent: UInt64 = 0
 
     static let deadRows = 256
 
@@ -50,8 +51,9 @@ final class SnapshotTaker: Callback {
     func onBatchEnd(_ batch: Int, logs: Logs) throws {
         let now = DispatchTime.now().uptimeNanoseconds
         guard now >= next else { return }
+        let cpu = TrainingThread.cpuNanoseconds()
         session.send(take(state: .running))
-        let cost = DispatchTime.now().uptimeNanoseconds - now
+        let cost = TrainingThread.cpuNanoseconds() - cpu
         spent += cost
         next = now + max(UInt64(interval * 1e9), 20 * cost)
     }
@@ -101,7 +103,7 @@ final class SnapshotTaker: Callback {
         return Snapshot(state: state, epoch: epochsDone, epochs: pending, prediction: prediction, units: units,
                         dead: dead, deadCount: dead.reduce(0) { $0 + $1.filter { $0 }.count },
                         gradientNorms: norms, epochsPerSecond: seconds > 0 ? Double(epochsDone) / seconds : 0,
-                        snapshotShare: seconds > 0 ? Double(spent) / 1e9 / seconds : 0)
+                        snapshotShare: Self.share(spent, of: TrainingThread.cpuNanoseconds() - cpuStart))
     }
 
     /// Every unit's output at every `unitStride`-th probe along each axis of the probe grid.
@@ -121,6 +123,8 @@ final class SnapshotTaker: Callback {
         default: return Array(0..<task.probeCount)
         }
     }
+
+    static func share(_ part: UInt64, of whole: UInt64) -> Double { whole > 0 ? Double(part) / Double(whole) : 0 }
 
     /// Three decimals are all a chart shows, and they keep each message short.
     static func rounded(_ v: Float) -> Float { v.isFinite && abs(v) < 1e6 ? (v * 1000).rounded() / 1000 : v }

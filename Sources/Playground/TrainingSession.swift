@@ -41,13 +41,11 @@ public final class TrainingSession: Sendable {
 
     /// Starts the training thread; call once. `onExit` runs on that thread as it ends.
     public func start(onExit: @escaping @Sendable () -> Void = {}) {
-        let thread = Thread { [self] in
+        TrainingThread.start(name: "playground-training") { [self] in
             run()
             done.store(true, ordering: .releasing)
             onExit()
         }
-        thread.name = "playground-training"
-        thread.start()
     }
 
     public func pause() { control.withLock { $0.paused = true; $0.stepTarget = nil } }
