@@ -94,9 +94,7 @@ public final class PlaygroundConnection: Sendable {
         let session = TrainingSession(config: config, task: task, snapshotsPerSecond: snapshotsPerSecond) { [self] event in
             switch event {
             case .snapshot(let snapshot):
-                var m = ServerMessage(type: "snapshot")
-                m.snapshot = snapshot
-                reply(m)
+                send(SnapshotJSON.message(snapshot))
             case .failed(let e): reply(.error(e))
             }
         }
