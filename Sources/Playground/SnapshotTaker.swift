@@ -6,8 +6,8 @@ import Tensors
 
 /// The callback that turns a running `fit` into snapshots: it gates each batch on the
 /// session's pause state, keeps the finished epochs' figures, and at most every `interval`
-/// seconds (or twenty times the CPU time the previous snapshot took, when that is longer)
-/// samples the network at the task's probes between two batches, when no step is in flight.
+/// seconds, and no sooner than the training has used nineteen times the CPU time the previous
+/// snapshot took, samples the network at the task's probes between two batches, when no step is in flight.
 final class SnapshotTaker: Callback {
     private let model: Sequential
     private let task: PlaygroundTask
@@ -27,6 +27,8 @@ final class SnapshotTaker: Callback {
     private var paused: UInt64 = 0
     private let cpuStart = TrainingThread.cpuNanoseconds()
     private var spent: UInt64 = 0
+    /// The thread CPU time before which no snapshot is taken.
+    private var cpuNext: UInt64 = 0
 
     static let deadRows = 256
 
@@ -51,11 +53,15 @@ final class SnapshotTaker: Callback {
     func onBatchEnd(_ batch: Int, logs: Logs) throws {
         let now = DispatchTime.now().uptimeNanoseconds
         guard now >= next else { return }
+        // The wall clock sets the rate; the thread's own clock keeps the cost at a twentieth of
+        // the training's CPU time even when the cores are shared with other trainings.
         let cpu = TrainingThread.cpuNanoseconds()
+        guard cpu >= cpuNext else { return }
         session.send(take(state: .running))
-        let cost = TrainingThread.cpuNanoseconds() - cpu
-        spent += cost
-        next = now + max(UInt64(interval * 1e9), 20 * cost)
+        let after = TrainingThread.cpuNanoseconds()
+        spent += after - cpu
+        next = now + UInt64(interval * 1e9)
+        cpuNext = after + 19 * (after - cpu)
     }
 
     func onEpochEnd(_ epoch: Int, logs: inout Logs) throws {
