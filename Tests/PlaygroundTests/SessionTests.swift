@@ -71,11 +71,12 @@ import Testing
         let times = recorder.snapshots.filter { $0.snapshot.state == .running }.map(\.time)
         let span = try #require(times.last) - times[0]
         let rate = Double(times.count - 1) / span
-        // At most the requested rate (15/s), and at least 10/s: snapshot cost is a few hundred microseconds here.
-        #expect(rate <= 16, "\(rate) snapshots/s")
-        #expect(rate >= 10, "\(rate) snapshots/s")
-        // Watching costs the training at most a tenth of its time (the throttle aims at a twentieth).
+        // At most the requested rate (15/s); at least 10/s unless the CPU budget (a twentieth
+        // of the training thread's time) is what holds it back, as on a machine busy with other work.
         let share = try #require(recorder.snapshots.last?.snapshot.snapshotShare)
+        #expect(rate <= 16, "\(rate) snapshots/s")
+        #expect(rate >= 10 || share >= 0.04, "\(rate) snapshots/s while they took \(share) of the CPU time")
+        // Watching costs the training at most a tenth of its time (the throttle aims at a twentieth).
         #expect(share > 0 && share < 0.1, "snapshots took \(share) of the time")
     }
 
