@@ -45,6 +45,11 @@ public final class PlaygroundConnection: Sendable {
         do { try handle(message) } catch { reply(.error(error)) }
     }
 
+    /// Answers a binary message, which the protocol does not use.
+    public func receive(binaryBytes count: Int) {
+        reply(.error(PlaygroundError("expected a text message holding JSON, got \(count) bytes of binary data")))
+    }
+
     /// Stops this page's training or comparison; the slot is given back when its thread ends.
     public func close() {
         let (session, compare) = state.withLock { s in

@@ -74,7 +74,7 @@ public enum PlaygroundServer {
                     for try await message in inbound.messages(maxSize: c.maxFrameBytes) {
                         switch message {
                         case .text(let text): connection.receive(text)
-                        case .binary: connection.receive("binary")
+                        case .binary(let data): connection.receive(binaryBytes: data.readableBytes)
                         }
                     }
                 } catch {

@@ -38,9 +38,11 @@ import Testing
             (#"{"type":"reset"}"#, "reset: nothing has been trained yet"),
             (#"{"type":"compare","activations":[{"name":"relu"}]}"#, "compare: expected two activations, got 1"),
         ]
-        for (text, expected) in cases { c.receive(text) }
-        let replies = inbox.all
-        #expect(replies.count == cases.count)
+        for (text, _) in cases { c.receive(text) }
+        c.receive(binaryBytes: 3)
+        var replies = inbox.all
+        #expect(replies.count == cases.count + 1)
+        #expect(replies.removeLast().message == "expected a text message holding JSON, got 3 bytes of binary data")
         for (reply, (_, expected)) in zip(replies, cases) {
             #expect(reply.type == "error")
             #expect(reply.message?.hasPrefix(expected) == true, "\(reply.message ?? "nil") should start \(expected)")
