@@ -33,10 +33,10 @@ public struct ActivationChoice: Codable, Sendable, Equatable {
         do {
             return try Activation.named(text, parameters: parameters)
         } catch let e as ExpressionError {
-            throw PlaygroundError("activation '\(ExpressionErrorClip.clip(text))': \(e.message)", detail: e.description)
+            throw PlaygroundError("activation '\(Quoted.clip(text))': \(e.message)", detail: e.description)
         } catch {
             let line = "\(error)".split(separator: "\n").joined(separator: " ")
-            throw PlaygroundError("activation '\(ExpressionErrorClip.clip(text))': \(line)")
+            throw PlaygroundError("activation '\(Quoted.clip(text))': \(line)")
         }
     }
 }

@@ -22,8 +22,8 @@ public struct Snapshot: Codable, Sendable, Equatable {
     public var epochs: [EpochPoint]
     /// The network's output at each probe: y (1-D), P(class 1) (2-D), the predicted digit (MNIST).
     public var prediction: [Float]
-    /// Per hidden layer, per unit: its output at the unit probes (every `unitStride`-th probe
-    /// along each axis, so that the page receives small charts).
+    /// Per hidden layer, per unit: its output at the unit probes (every 2nd probe of a line,
+    /// every 3rd along each axis of a grid, all of MNIST's), so that the page receives small charts.
     public var units: [[[Float]]]
     /// Per hidden layer, per unit: whether it passes no gradient on any training row.
     public var dead: [[Bool]]

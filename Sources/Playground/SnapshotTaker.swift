@@ -112,14 +112,14 @@ final class SnapshotTaker: Callback {
                         snapshotShare: Self.share(spent, of: TrainingThread.cpuNanoseconds() - cpuStart))
     }
 
-    /// Every unit's output at every `unitStride`-th probe along each axis of the probe grid.
+    /// Every unit's output at the unit probes.
     private func unitCharts(_ out: Tensor) -> [[Float]] {
         let width = out.rowLength
         let picked = Self.unitProbeIndices(task)
         return (0..<width).map { u in picked.map { Self.rounded(out[$0, u]) } }
     }
 
-    /// The probes a unit chart samples: a line or square grid thinned by `unitStride`, or all of MNIST's.
+    /// The probes a unit chart samples: every 2nd of a line, every 3rd along each axis of a grid, or all of MNIST's.
     static func unitProbeIndices(_ task: PlaygroundTask) -> [Int] {
         switch task.inputs {
         case 1: return Array(stride(from: 0, to: task.probeCount, by: 2))

@@ -53,14 +53,14 @@ public struct TrainingConfig: Codable, Sendable, Equatable {
     /// The numbers checked against `PlaygroundLimits`, each failure one line naming the field.
     public func validate() throws(PlaygroundError) {
         guard let kind = PlaygroundTask.Kind(rawValue: task) else {
-            throw PlaygroundError("task: expected one of \(PlaygroundTask.Kind.allCases.map(\.rawValue).joined(separator: ", ")), got '\(ExpressionErrorClip.clip(task))'")
+            throw PlaygroundError("task: expected one of \(PlaygroundTask.Kind.allCases.map(\.rawValue).joined(separator: ", ")), got '\(Quoted.clip(task))'")
         }
         try check("hidden layers", hidden.count, PlaygroundLimits.hiddenLayers)
         for (i, layer) in hidden.enumerated() {
             try check("layer \(i + 1) units", layer.units, PlaygroundLimits.units)
         }
         guard ["sgd", "adam", "rmsprop"].contains(optimizer) else {
-            throw PlaygroundError("optimizer: expected sgd, adam or rmsprop, got '\(ExpressionErrorClip.clip(optimizer))'")
+            throw PlaygroundError("optimizer: expected sgd, adam or rmsprop, got '\(Quoted.clip(optimizer))'")
         }
         guard learningRate.isFinite, PlaygroundLimits.learningRate.contains(learningRate) else {
             throw PlaygroundError("learning rate: expected a number from \(PlaygroundLimits.learningRate.lowerBound) to \(PlaygroundLimits.learningRate.upperBound), got \(learningRate)")
@@ -88,6 +88,6 @@ public struct TrainingConfig: Codable, Sendable, Equatable {
 }
 
 /// A user's text quoted in a message, cut short when long.
-enum ExpressionErrorClip {
+enum Quoted {
     static func clip(_ text: String) -> String { text.count <= 40 ? text : text.prefix(37) + "..." }
 }
