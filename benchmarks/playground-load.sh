@@ -10,7 +10,8 @@ if ! .venv-e2e/bin/python -c "import websocket" 2>/dev/null; then
     python3 -m venv .venv-e2e
     .venv-e2e/bin/pip install -q "websocket-client>=1.6,<2"
 fi
-swift build -c release --product actlab 2>&1 | grep -E "error|Build" >&2 || true
+# The release build scripts/actlab.sh makes, so that the two do not rebuild each other's.
+swift build -c release -Xswiftc -target-cpu -Xswiftc native -Xswiftc -DACTLAB_FMA 2>&1 | grep -E "error|Build" >&2 || true
 log=$(mktemp)
 .build/release/actlab serve --port 0 --max-trainings "$clients" >"$log" 2>&1 &
 server=$!
