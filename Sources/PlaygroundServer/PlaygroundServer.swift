@@ -59,8 +59,9 @@ public enum PlaygroundServer {
                 try await outbound.write(.text(#"{"type":"busy","message":"busy: the server has its maximum of \#(c.maxConnections) pages open; try again shortly"}"#))
                 return
             }
-            // Snapshots wait here while the socket is slow; the oldest go first when a page cannot keep up.
-            let (stream, continuation) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingNewest(256))
+            // Messages wait here while the socket is slow: at most 64 (about 2 MB), the oldest
+            // dropped first when a page falls seconds behind, so a stalled page cannot grow the server.
+            let (stream, continuation) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingNewest(64))
             let connection = PlaygroundConnection(slots: slots, snapshotsPerSecond: c.snapshotsPerSecond, mnist: loadMNIST) {
                 continuation.yield($0)
             }
