@@ -15,6 +15,9 @@ let package = Package(
         // Only for `swift package generate-documentation` (scripts/docs.sh); nothing links it.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // Only the playground server (`actlab serve`) links these.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.1"),
     ],
     targets: [
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
@@ -31,7 +34,15 @@ let package = Package(
         .target(name: "Sweeps", dependencies: ["Experiments", "Reports"]),
         // A search over activation expressions: grammar, proxies, successive halving, leaderboard.
         .target(name: "Search", dependencies: ["Experiments", "Reports"]),
-        .target(name: "ActLabCLI", dependencies: ["Reports", "Sweeps", "Search", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // The browser playground: requests, task data, training sessions and their snapshots.
+        .target(name: "Playground", dependencies: ["Experiments"]),
+        // `actlab serve`: the playground's page and WebSocket on Hummingbird.
+        .target(name: "PlaygroundServer", dependencies: [
+            "Playground",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+        ]),
+        .target(name: "ActLabCLI", dependencies: ["Reports", "Sweeps", "Search", "PlaygroundServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "actlab", dependencies: ["ActLabCLI"]),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors"]),
         .testTarget(name: "ActivationsTests", dependencies: ["Activations", .product(name: "PropertyBased", package: "swift-property-based")], resources: [.copy("Fixtures")]),
@@ -41,6 +52,13 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(name: "SweepsTests", dependencies: ["Sweeps", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "SearchTests", dependencies: ["Search"]),
+        .testTarget(name: "PlaygroundTests", dependencies: ["Playground"]),
+        .testTarget(name: "PlaygroundServerTests", dependencies: [
+            "PlaygroundServer", "Playground",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),
+            .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+        ]),
         .testTarget(name: "ActLabCLITests", dependencies: ["ActLabCLI"]),
     ],
     swiftLanguageModes: [.v6]
