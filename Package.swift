@@ -30,7 +30,7 @@ let package = Package(
         // Many runs of one experiment from a sweep file, on this machine or as a Slurm job array.
         .target(name: "Sweeps", dependencies: ["Experiments", "Reports"]),
         // A search over activation expressions: grammar, proxies, successive halving, leaderboard.
-        .target(name: "Search", dependencies: ["Experiments", "Reports"]),
+        .target(name: "Search", dependencies: ["Experiments", "Reports", "Sweeps"]),
         .target(name: "ActLabCLI", dependencies: ["Reports", "Sweeps", "Search", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "actlab", dependencies: ["ActLabCLI"]),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors"]),
