@@ -18,7 +18,7 @@ public enum SearchProxySweepTask: SweepTask {
         return [
             SweepParameter("data", .choice(ProxyConfiguration.Source.allCases.map(\.rawValue)), default: .text(d.source.rawValue), help: "synthetic or mnist"),
             SweepParameter("rows", .whole(1...1_000_000), default: .number(Double(d.rows)), help: "synthetic training rows"),
-            SweepParameter("features", .whole(1...4_096), default: .number(Double(d.features)), help: "synthetic features"),
+            SweepParameter("features", .whole(6...4_096), default: .number(Double(d.features)), help: "synthetic features (4 informative, 2 redundant)"),
             SweepParameter("data_seed", .whole(0...1_000_000_000), default: .number(Double(d.dataSeed)), help: "synthetic data seed"),
             SweepParameter("train_rows", .whole(1...60_000), default: .number(Double(d.trainRows)), help: "MNIST training images"),
             SweepParameter("validation_rows", .whole(1...60_000), default: .number(Double(d.validationRows)), help: "MNIST validation images after them"),

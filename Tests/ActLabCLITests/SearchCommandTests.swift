@@ -27,3 +27,23 @@ import Testing
         }
     }
 }
+
+@Suite struct SearchSweepBackendTests {
+    /// `--backend sweep` runs the evaluations as search-proxy sweeps and ranks exactly as the
+    /// in-process route does (only the timings differ).
+    @Test func quickSearchThroughSweepsGivesTheSameLeaderboard() throws {
+        let base = NSTemporaryDirectory() + "search-sweep-cli-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        _ = try CommandRunner.run(["search", "--quick", "--quiet", "--out", base + "/local"])
+        _ = try CommandRunner.run(["search", "--quick", "--quiet", "--backend", "sweep", "--out", base + "/sweep"])
+        func table(_ run: String) throws -> [String] {
+            try String(contentsOfFile: base + "/" + run + "/results.md", encoding: .utf8).split(separator: "\n").map(String.init)
+                .filter { !$0.hasPrefix("- Time:") }
+        }
+        #expect(try table("local") == table("sweep"))
+        let sweeps = try FileManager.default.contentsOfDirectory(atPath: base + "/sweep/sweeps")
+        #expect(sweeps.contains { $0.hasPrefix("cheap-") } && sweeps.contains { $0.hasPrefix("deep-") })
+        #expect(CommandRunner.failure(["search", "--quick", "--backend", "cluster", "--out", base + "/x"])?.contains("--backend must be local, sweep or slurm") == true)
+        #expect(CommandRunner.failure(["search", "--quick", "--actlab", "/bin/true", "--out", base + "/y"])?.contains("--actlab goes with --backend slurm") == true)
+    }
+}
