@@ -1,7 +1,8 @@
 import Datasets
+import Experiments
 import Foundation
-import Tensors
 import Synchronization
+import Tensors
 
 /// Everything that makes a proxy task: its data and its network, so a process that did not
 /// build the search (a sweep run, a job-array task) builds the very same proxy and gets the
@@ -38,12 +39,33 @@ public struct ProxyConfiguration: Codable, Sendable, Hashable {
         }
     }
 
+    /// Checks the sizes before any data is loaded or network built (a sweep file states them).
+    public func check() throws {
+        guard layers >= 1, units >= 1, epochs >= 1, batchSize >= 1, learningRate.isFinite, learningRate > 0 else {
+            throw SearchError("\(kind) proxy: layers, units, epochs, batch size and learning rate must be positive")
+        }
+        let inputs: Int, classes: Int
+        switch source {
+        case .synthetic:
+            guard features >= 6 else { throw SearchError("synthetic search data needs at least 6 features (4 informative, 2 redundant), got \(features)") }
+            try MemoryBudget.check(elements: MemoryBudget.product([rows, 2, features]) ?? -1, for: "the synthetic search data")
+            (inputs, classes) = (features, 4)
+        case .mnist:
+            guard trainRows + validationRows <= 60_000 else {
+                throw SearchError("MNIST has 60000 training images; training + validation rows are \(trainRows + validationRows)")
+            }
+            guard pool >= 1, 28 % pool == 0 else { throw SearchError("MNIST's 28x28 images pool only by a divisor of 28, got \(pool)") }
+            (inputs, classes) = ((28 / pool) * (28 / pool), 10)
+        }
+        try MLP.checkMemory(inputs: inputs, hiddenUnits: units, depth: layers, classes: classes, batchSize: batchSize)
+    }
+
     /// The data this configuration trains on, read from `mnistFolder` for MNIST.
     public func data(mnistFolder: String?) throws -> SearchData {
+        try check()
         var data: SearchData
         switch source {
         case .synthetic:
-            try MemoryBudget.check(elements: MemoryBudget.product([rows, 2, features]) ?? Int.max, for: "the synthetic search data")
             data = try SearchData.synthetic(rows: rows, features: features, seed: dataSeed)
         case .mnist:
             guard let mnistFolder else { throw SearchError("no MNIST folder given for an MNIST proxy") }
@@ -59,9 +81,7 @@ public struct ProxyConfiguration: Codable, Sendable, Hashable {
     public func proxy(on data: SearchData) throws -> any ProxyTask {
         switch kind {
         case .cheap:
-            guard layers >= 1, units >= 1, epochs >= 1, batchSize >= 1 else {
-                throw SearchError("cheap proxy: layers, units, epochs and batch size must be positive")
-            }
+            try MLP.checkMemory(inputs: data.features, hiddenUnits: units, depth: layers, classes: data.classes, batchSize: batchSize)
             var p = CheapProxy(data: data)
             (p.hidden, p.units, p.epochs, p.batchSize, p.learningRate) = (layers, units, epochs, batchSize, learningRate)
             return p

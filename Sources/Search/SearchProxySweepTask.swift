@@ -1,5 +1,4 @@
 import Activations
-import Tensors
 import Sweeps
 
 /// `search-proxy`: one evaluation of a search as a sweep run. The run's activation is the
@@ -34,15 +33,7 @@ public enum SearchProxySweepTask: SweepTask {
 
     public static func isSmall(_ run: SweepRun) -> Bool { true }
 
-    public static func validate(_ run: SweepRun) throws {
-        let c = configuration(run)
-        if c.source == .mnist, c.trainRows + c.validationRows > 60_000 {
-            throw SweepError("train_rows + validation_rows must be at most 60000, got \(c.trainRows + c.validationRows)")
-        }
-        if c.source == .synthetic {
-            try MemoryBudget.check(elements: MemoryBudget.product([c.rows, 2, c.features]) ?? Int.max, for: "the synthetic search data")
-        }
-    }
+    public static func validate(_ run: SweepRun) throws { try configuration(run).check() }
 
     /// The configuration a run states.
     public static func configuration(_ run: SweepRun) -> ProxyConfiguration {
@@ -57,7 +48,7 @@ public enum SearchProxySweepTask: SweepTask {
     /// The parameters stating `configuration` (the run's model is its kind).
     public static func parameters(_ c: ProxyConfiguration) -> [String: SweepValue] {
         func n(_ v: Int) -> SweepValue { .number(Double(v)) }
-        return ["data": .text(c.source.rawValue), "rows": n(c.rows), "features": n(c.features), "data_seed": n(Int(c.dataSeed)),
+        return ["data": .text(c.source.rawValue), "rows": n(c.rows), "features": n(c.features), "data_seed": .number(Double(c.dataSeed)),
                 "train_rows": n(c.trainRows), "validation_rows": n(c.validationRows), "train_limit": n(c.trainLimit), "pool": n(c.pool),
                 "layers": n(c.layers), "units": n(c.units), "epochs": n(c.epochs), "batch_size": n(c.batchSize),
                 "learning_rate": .number(Double(c.learningRate))]

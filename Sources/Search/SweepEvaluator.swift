@@ -134,7 +134,7 @@ public struct SweepEvaluator: CandidateEvaluator {
                 case let .failed(index, _, message):
                     for q in requestsOf[index] ?? [] { if let e = result(q, .failed(message)) { onResult(e, false) } }
                 case let .skipped(index, run):
-                    for q in requestsOf[index] ?? [] { if let e = result(q, sweepStore.state(of: run)) { onResult(e, false) } }
+                    for q in requestsOf[index] ?? [] { if let e = result(q, sweepStore.state(of: run)) { onResult(e, true) } }
                 default: break
                 }
             }

@@ -62,4 +62,21 @@ import Testing
         #expect(again.withLock { $0 } == requests.count)
         #expect(!FileManager.default.fileExists(atPath: folder + "/other"), "nothing was left to run")
     }
+
+    /// A hand-written sweep file naming the task is checked before anything trains: sizes that
+    /// would not fit, and MNIST pooling that does not divide the image, are one-line errors.
+    @Test func sweepFilesOfTheTaskAreCheckedWhenPlanned() throws {
+        SearchSweepTasks.register()
+        let ok = #"{"task": "search-proxy", "model": "deep", "activations": ["x * sigmoid(x)", "relu"], "seeds": 2, "grid": {"layers": 2}}"#
+        #expect(try SweepPlan(try SweepFile.parse(Data(ok.utf8), path: "ok.json")).runs.count == 4)
+        for (grid, expected) in [(#"{"layers": 1000, "units": 4096}"#, "network"), (#"{"data": "mnist", "pool": 5}"#, "divisor of 28"),
+                                 (#"{"rows": 1000000, "features": 4096}"#, "synthetic search data")] {
+            let text = #"{"task": "search-proxy", "activations": ["relu"], "grid": "# + grid + "}"
+            #expect(throws: SweepError.self) { try SweepPlan(try SweepFile.parse(Data(text.utf8), path: "bad.json")) }
+            do { _ = try SweepPlan(try SweepFile.parse(Data(text.utf8), path: "bad.json")) } catch {
+                #expect("\(error)".contains("bad.json") && "\(error)".contains(expected), "\(error)")
+                #expect(!"\(error)".contains("\n"))
+            }
+        }
+    }
 }
