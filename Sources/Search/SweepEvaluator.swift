@@ -107,6 +107,7 @@ public struct SweepEvaluator: CandidateEvaluator {
         let file: [String: Any] = ["task": SearchProxySweepTask.id, "model": configuration.kind.rawValue, "activations": names,
                                    "seeds": group.seeds.map { NSNumber(value: $0) }, "grid": grid, "name": "search"]
         let data = try JSONSerialization.data(withJSONObject: file, options: [.sortedKeys, .prettyPrinted])
+        // Named by a hash of the file, so a resumed search finds the runs it had finished.
         let stage = folder + "/" + configuration.kind.rawValue + "-" + EvaluationRequest(expression: String(decoding: data, as: UTF8.self), proxy: "", seed: 0).id
         let sweepStore = try SweepResultStore(folder: stage)
         try sweepStore.prepare()
@@ -143,7 +144,7 @@ public struct SweepEvaluator: CandidateEvaluator {
             let slurm = try SlurmBackend(executable: executable, sweepFile: sweepPath, store: sweepStore, dataFolder: mnistFolder, options: options)
             // Slurm's exit codes are not trusted: the result files say what finished, and what
             // is missing is submitted once more before giving up.
-            for attempt in 0..<2 {
+            for _ in 0..<2 {
                 let missing = plan.runs.indices.filter { i in
                     switch sweepStore.state(of: plan.runs[i]) { case .finished, .failed: false; default: true }
                 }
