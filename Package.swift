@@ -29,7 +29,8 @@ let package = Package(
         .target(name: "Reports", dependencies: ["Experiments"]),
         // Many runs of one experiment from a sweep file, on this machine or as a Slurm job array.
         .target(name: "Sweeps", dependencies: ["Experiments", "Reports"]),
-        // A search over activation expressions: grammar, proxies, successive halving, leaderboard.
+        // A search over activation expressions: grammar, proxies, successive halving, leaderboard;
+        // its evaluations can run as sweeps (a Sweeps task), so it comes after Sweeps.
         .target(name: "Search", dependencies: ["Experiments", "Reports", "Sweeps"]),
         .target(name: "ActLabCLI", dependencies: ["Reports", "Sweeps", "Search", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "actlab", dependencies: ["ActLabCLI"]),
