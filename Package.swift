@@ -32,8 +32,9 @@ let package = Package(
         .target(name: "Reports", dependencies: ["Experiments"]),
         // Many runs of one experiment from a sweep file, on this machine or as a Slurm job array.
         .target(name: "Sweeps", dependencies: ["Experiments", "Reports"]),
-        // A search over activation expressions: grammar, proxies, successive halving, leaderboard.
-        .target(name: "Search", dependencies: ["Experiments", "Reports"]),
+        // A search over activation expressions: grammar, proxies, successive halving, leaderboard;
+        // its evaluations can run as sweeps (a Sweeps task), so it comes after Sweeps.
+        .target(name: "Search", dependencies: ["Experiments", "Reports", "Sweeps"]),
         // The browser playground: requests, task data, training sessions and their snapshots.
         .target(name: "Playground", dependencies: ["Experiments"]),
         // `actlab serve`: the playground's page and WebSocket on Hummingbird.

@@ -4,7 +4,8 @@
 #  2. a local sweep killed with SIGKILL part-way, then resumed: finished runs are skipped;
 #  3. the same sweep as a job array, timed from submit to the last result;
 #  4. again with one array task cancelled before it starts: status reports it missing, a second
-#     submit sends only that run, and the collected table equals the local one byte for byte.
+#     submit sends only that run, and the collected table equals the local one byte for byte;
+#  5. `actlab search --quick --backend slurm`: its evaluations as job arrays, the same leaderboard.
 # Needs root (it installs and starts Slurm). Outside CI, without root, it says so and skips.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -86,4 +87,14 @@ echo "$out" | grep -q "submitted job [0-9]*: 1 of $runs runs (array $((runs - 1)
 "$ACTLAB" sweep collect "$WORK/slurm" >/dev/null
 cmp -s "$WORK/local/summary/summary.md" "$WORK/slurm/summary/summary.md" || fail "the resubmitted sweep's table differs from the local one"
 echo "test-slurm: cancelled array task $((runs - 1)) reported missing, resubmitted alone, table equal to the local run's"
+
+# 5. A quick activation search whose evaluations run as job arrays: the same leaderboard as in-process.
+"$ACTLAB" search --quick --quiet --out "$WORK/search-local" >/dev/null
+t=$(now)
+"$ACTLAB" search --quick --quiet --backend slurm --out "$WORK/search-slurm" >/dev/null || fail "search --backend slurm failed"
+arrays=$(find "$WORK/search-slurm/sweeps" -name sweep.sbatch | wc -l)
+echo "test-slurm: search --quick --backend slurm: $arrays job arrays in $(since "$t") s"
+diff <(grep -v '^- Time:' "$WORK/search-local/results.md") <(grep -v '^- Time:' "$WORK/search-slurm/results.md") >/dev/null \
+    || fail "search --backend slurm ranks differently from the in-process search"
+echo "test-slurm: the Slurm search's leaderboard equals the in-process one"
 echo "test-slurm: passed"

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Layers
+import Search
 
 extension ActLab {
     /// Runs the command line and returns the process's exit status. Every failure is one line on
@@ -11,6 +12,8 @@ extension ActLab {
         // A closed pipe then fails the write with EPIPE, which is reported, instead of killing the process.
         signal(SIGPIPE, SIG_IGN)
         Interruption.install()
+        // Before any sweep file is read: `sweep run` under Slurm runs the search's evaluations.
+        SearchSweepTasks.register()
         do {
             let arguments = try arguments ?? RawArguments.decoded()
             // ArgumentParser takes time quadratic in the number of arguments (2,000 take seconds);

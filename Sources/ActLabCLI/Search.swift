@@ -35,6 +35,9 @@ struct SearchCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Units per hidden layer of the deep proxy.") var deepUnits = "64"
     @Option(parsing: .unconditional, help: "Training epochs of the deep proxy.") var deepEpochs = "3"
     @Flag(help: "Skip the random-search control.") var noControl = false
+    @Option(help: "local (in-process, the fastest here), sweep (as search-proxy sweeps run on this machine, in <out>/sweeps/) or slurm (those sweeps as Slurm job arrays).")
+    var backend = "local"
+    @Option(help: "With --backend slurm: the actlab executable the array tasks run (default: this one).") var actlab: String?
 
     func validate() throws {
         try OptionValue.path(data, "--data", naming: "a folder")
@@ -66,9 +69,19 @@ struct SearchCommand: ParsableCommand {
     func run() throws {
         let c = try searchConfiguration()
         let jobs = try jobs.map { try OptionValue.whole($0, "--jobs", in: 1...256) } ?? ProcessInfo.processInfo.activeProcessorCount
-        let (cheap, deep) = try proxies()
+        let configurations = try proxies()
+        let mnistFolder = quick ? nil : data
+        let (cheap, deep) = (try configurations.cheap.make(mnistFolder: mnistFolder), try configurations.deep.make(mnistFolder: mnistFolder))
+        guard ["local", "sweep", "slurm"].contains(backend) else { throw CommandError("--backend must be local, sweep or slurm, got '\(backend)'") }
+        guard actlab == nil || backend == "slurm" else { throw CommandError("--actlab goes with --backend slurm") }
+        if let actlab { try OptionValue.path(actlab, "--actlab", naming: "an executable") }
         let folder = try RunFolder(claiming: try OutputPath.runFolder(out), replace: force, resumable: true)
-        let evaluator = LocalParallelEvaluator(proxies: [cheap, deep], jobs: jobs, store: EvaluationStore(folder: folder.file("evaluations")))
+        let store = EvaluationStore(folder: folder.file("evaluations"))
+        let evaluator: any CandidateEvaluator = backend == "local"
+            ? LocalParallelEvaluator(proxies: [cheap, deep], jobs: jobs, store: store)
+            : try SweepEvaluator(proxies: [configurations.cheap, configurations.deep], folder: folder.file("sweeps"),
+                                 backend: backend == "slurm" ? .slurm(executable: actlab ?? SweepRunCommand.executablePath) : .local(workers: jobs),
+                                 store: store, mnistFolder: mnistFolder, cancellation: Interruption.cooperativeToken())
         let pool = CandidatePool(grammar: Grammar(), target: c.candidates, seed: c.seed)
         let progress = SearchProgress(quiet: quiet)
         let leaderboard = try SuccessiveHalving(configuration: c, cheap: cheap, deep: deep, evaluator: evaluator).run(pool, onEvent: progress.show)
@@ -81,14 +94,15 @@ struct SearchCommand: ParsableCommand {
     }
 
     /// The cheap proxy trains on 7x7-pooled images (fewer of them), the deep one on the full 784 pixels.
-    func proxies() throws -> (CheapProxy, DeepProxy) {
+    func proxies() throws -> (cheap: ProxyConfiguration, deep: ProxyConfiguration) {
         if quick {
-            let data = try SearchData.synthetic(rows: 300, features: 8)
-            var cheap = CheapProxy(data: data)
-            cheap.hidden = 2
-            cheap.units = 8
-            cheap.epochs = 3
-            return (cheap, try DeepProxy(data: data, depth: 3, units: 8, epochs: 2, batchSize: 32))
+            var cheap = ProxyConfiguration(kind: .cheap, source: .synthetic)
+            var deep = ProxyConfiguration(kind: .deep, source: .synthetic)
+            cheap.rows = 300
+            deep.rows = 300
+            (cheap.layers, cheap.units, cheap.epochs) = (2, 8, 3)
+            (deep.layers, deep.units, deep.epochs, deep.batchSize) = (3, 8, 2, 32)
+            return (cheap, deep)
         }
         let train = try OptionValue.whole(trainRows, "--train-rows", in: 1...60_000)
         let cheapTrain = try OptionValue.whole(cheapTrainRows, "--cheap-train-rows", in: 1...60_000)
@@ -97,8 +111,10 @@ struct SearchCommand: ParsableCommand {
         let depth = try OptionValue.whole(deepDepth, "--deep-depth", in: 1...OptionLimits.depth)
         let units = try OptionValue.whole(deepUnits, "--deep-units", in: 1...4096)
         let epochs = try OptionValue.whole(deepEpochs, "--deep-epochs", in: 1...OptionLimits.epochs)
-        let mnist = try MNIST.load(directory: data, limitTrain: train + validation)
-        let full = try SearchData.mnist(mnist, trainRows: train, validationRows: validation)
-        return (CheapProxy(data: try full.limitingTraining(to: cheapTrain).pooled(by: 4)), try DeepProxy(data: full, depth: depth, units: units, epochs: epochs))
+        var cheap = ProxyConfiguration(kind: .cheap, source: .mnist)
+        (cheap.trainRows, cheap.validationRows, cheap.trainLimit, cheap.pool) = (train, validation, cheapTrain, 4)
+        var deep = ProxyConfiguration(kind: .deep, source: .mnist)
+        (deep.trainRows, deep.validationRows, deep.layers, deep.units, deep.epochs) = (train, validation, depth, units, epochs)
+        return (cheap, deep)
     }
 }
