@@ -17,6 +17,7 @@ let package = Package(
         .executableTarget(name: "FuzzExpression", dependencies: library),
         .executableTarget(name: "FuzzKaggleCSV", dependencies: library),
         .executableTarget(name: "FuzzSafetensors", dependencies: library),
+        .executableTarget(name: "FuzzSweepFile", dependencies: library),
     ],
     swiftLanguageModes: [.v6]
 )

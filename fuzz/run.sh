@@ -3,7 +3,8 @@
 # Usage: fuzz/run.sh [seconds-per-target] [target...]
 #   targets: idx (IDX + gzip), checksums (SHA256SUMS), model-json (Sequential.deserialize),
 #            expression (Activation.named + derivative), kaggle-csv (KaggleDigits.parse),
-#            safetensors (Safetensors.parse); default: all, 60 seconds each.
+#            safetensors (Safetensors.parse), sweep-file (SweepFile.parse + SweepPlan);
+#            default: all, 60 seconds each.
 # Each target starts from its committed seeds in fuzz/corpus/<target>; inputs it discovers go
 # to fuzz/.work/<target> (not committed), and a crashing input to fuzz/.work/crashes/<target>-*.
 # Exits non-zero when any target found a crash.
@@ -12,10 +13,10 @@ cd "$(dirname "$0")"
 seconds="${1:-60}"
 [ $# -gt 0 ] && shift
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(idx checksums model-json expression kaggle-csv safetensors)
+[ ${#targets[@]} -eq 0 ] && targets=(idx checksums model-json expression kaggle-csv safetensors sweep-file)
 bash ../scripts/setup.sh
 
-declare -A product=([idx]=FuzzIDX [checksums]=FuzzChecksums [model-json]=FuzzModelJSON [expression]=FuzzExpression [kaggle-csv]=FuzzKaggleCSV [safetensors]=FuzzSafetensors)
+declare -A product=([idx]=FuzzIDX [checksums]=FuzzChecksums [model-json]=FuzzModelJSON [expression]=FuzzExpression [kaggle-csv]=FuzzKaggleCSV [safetensors]=FuzzSafetensors [sweep-file]=FuzzSweepFile)
 for t in "${targets[@]}"; do
     [ -n "${product[$t]:-}" ] || { echo "fuzz/run.sh: unknown target '$t'; expected one of: ${!product[*]}" >&2; exit 2; }
 done
