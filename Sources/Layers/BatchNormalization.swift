@@ -20,12 +20,12 @@ public final class BatchNormalization: RegisteredLayer {
     public var parameters: [Parameter] { gamma.map { [$0, beta] } ?? [] }
     public var state: [Parameter] { movingMean.map { [$0, movingVariance] } ?? [] }
 
-    private var channels = 0
+    private(set) var channels = 0
     private var output: Tensor?
     private var normalized: Tensor?
     private var gradInput: Tensor?
     /// Per channel: mean, 1/std, then scale and shift of the last forward pass.
-    private var statistics: Tensor?
+    private(set) var statistics: Tensor?
     /// Per part and channel: partial sums, so both cores reduce rows at once.
     private var partials: Tensor?
     private var lastWasTraining = false
@@ -135,16 +135,13 @@ public final class BatchNormalization: RegisteredLayer {
         }
     }
 
-    public func forward(_ input: Tensor, training: Bool) -> Tensor {
-        let c = channels, rows = input.count / c
-        let y = ensure(&output, rows: input.rows, rowShape: outputShape)
-        let stats = statistics!
-        nonisolated(unsafe) let (x, yp, st) = (input.pointer, y.pointer, stats.pointer)
-        nonisolated(unsafe) let (mean, invStd, scale, shift) = (st, st + c, st + 2 * c, st + 3 * c)
-        lastWasTraining = training
-        lastInput = input
+    /// Turns `statistics` into mean, 1/std, scale and shift per channel. In training its first
+    /// two rows hold the batch mean and sum of squared deviations over `rows` rows on entry, and
+    /// the moving statistics take a step towards them; in inference they come from the moving ones.
+    func completeStatistics(training: Bool, rows: Int) {
+        let c = channels, st = statistics!.pointer
+        let (mean, invStd, scale, shift) = (st, st + c, st + 2 * c, st + 3 * c)
         if training {
-            batchStatistics(x, rows: rows, mean: mean, squares: invStd)
             let (mm, mv) = (movingMean.value.pointer, movingVariance.value.pointer)
             for j in 0..<c {
                 let variance = max(invStd[j], 0) / Float(rows)
@@ -162,6 +159,18 @@ public final class BatchNormalization: RegisteredLayer {
             scale[j] = gamma.value[j] * invStd[j]
             shift[j] = beta.value[j] - mean[j] * scale[j]
         }
+    }
+
+    public func forward(_ input: Tensor, training: Bool) -> Tensor {
+        let c = channels, rows = input.count / c
+        let y = ensure(&output, rows: input.rows, rowShape: outputShape)
+        let stats = statistics!
+        nonisolated(unsafe) let (x, yp, st) = (input.pointer, y.pointer, stats.pointer)
+        nonisolated(unsafe) let (mean, invStd, scale, shift) = (st, st + c, st + 2 * c, st + 3 * c)
+        lastWasTraining = training
+        lastInput = input
+        if training { batchStatistics(x, rows: rows, mean: mean, squares: invStd) }
+        completeStatistics(training: training, rows: rows)
         // Training keeps x̂ for the backward pass.
         let xhat = training ? ensure(&normalized, rows: input.rows, rowShape: outputShape).pointer : yp
         nonisolated(unsafe) let xh = xhat

@@ -9,11 +9,9 @@ extension Sequential {
         var g = gradient
         // Layers that only declare the input take no gradient, so neither does the first real one.
         let first = layers.firstIndex { !$0.isInputDeclaration } ?? 0
-        for (i, layer) in layers.enumerated().reversed() {
-            let needInput = i > first
-            let next = fusedOutput && i == layers.count - 1
-                ? layer.backward(fusedGradient: g, needInputGradient: needInput)
-                : layer.backward(g, needInputGradient: needInput)
+        for step in executionSteps.reversed() {
+            let next = step.backward(g, needInputGradient: step.layers.lowerBound > first,
+                                     fusedOutput: fusedOutput && step.layers.upperBound == layers.count)
             guard let next else { return }
             g = next
         }

@@ -12,6 +12,11 @@ public final class Sequential {
     var loss: (any Loss)?
     var rng: RandomGenerator
     var training = TrainingState()
+    /// `executionSteps` of the built model, made on first use.
+    var fusedSteps: [ExecutionStep]?
+    /// Whether training and inference run registered fusions of consecutive layers (see
+    /// `LayerFusions`) as one step; off, every layer runs on its own. Results agree within rounding.
+    public var fusesLayers = true { didSet { fusedSteps = nil } }
 
     /// An empty model to fill with `add`.
     public init(name: String = "sequential", seed: UInt64 = 0) {
@@ -37,6 +42,7 @@ public final class Sequential {
         }
         layers.append(layer)
         isBuilt = false
+        fusedSteps = nil
     }
 
     /// Appends a stand-alone activation (Keras `model.add(LeakyReLU(alpha=0.1))`).
@@ -83,6 +89,7 @@ public final class Sequential {
             shape = layer.outputShape
         }
         isBuilt = true
+        fusedSteps = nil
     }
 
     /// Keras `get_layer(name)`.

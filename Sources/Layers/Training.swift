@@ -146,7 +146,7 @@ extension Sequential {
 
     func forward(_ input: Tensor, training: Bool) -> Tensor {
         var t = input
-        for layer in layers { t = layer.forward(t, training: training) }
+        for step in executionSteps { t = step.forward(t, training: training) }
         return t
     }
 }

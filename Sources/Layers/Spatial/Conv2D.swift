@@ -154,6 +154,16 @@ public final class Conv2D: RegisteredLayer {
     private var biasInProduct: Bool { bias != nil && !isPointwise }
 
     public func forward(_ input: Tensor, training: Bool) -> Tensor {
+        let z = forwardPreActivation(input)
+        if activation.isIdentity { return z }
+        let y = ensure(&output, rows: input.rows, rowShape: outputShape)
+        if randomSlopes.forward(training: training, x: z, y: y) { return y }
+        activation.forward(z.pointer, y.pointer, rows: z.count / filters, columns: filters)
+        return y
+    }
+
+    /// z = conv(x, K) + b, the activation left to the caller (a fused block applies it itself).
+    func forwardPreActivation(_ input: Tensor) -> Tensor {
         guard let g = geometry else { preconditionFailure("Conv2D.forward before build") }
         let n = input.rows, positions = n * g.outputPixels, depth = g.windowSize * g.channels
         let z = ensure(&preActivation, rows: n, rowShape: [g.outputHeight, g.outputWidth, filters])
@@ -185,11 +195,7 @@ public final class Conv2D: RegisteredLayer {
                       c: z.pointer, ldc: filters)
         }
         lastInput = input
-        if activation.isIdentity { return z }
-        let y = ensure(&output, rows: n, rowShape: outputShape)
-        if randomSlopes.forward(training: training, x: z, y: y) { return y }
-        activation.forward(z.pointer, y.pointer, rows: positions, columns: filters)
-        return y
+        return z
     }
 
     public func backward(_ gradOutput: Tensor, needInputGradient: Bool) -> Tensor? {

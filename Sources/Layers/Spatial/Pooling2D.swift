@@ -42,7 +42,7 @@ public class Pooling2D {
     public var parameters: [Parameter] { [] }
     var reducesByMaximum: Bool { preconditionFailure("Pooling2D is abstract") }
 
-    private var geometry: SpatialGeometry?
+    private(set) var geometry: SpatialGeometry?
     private var output: Tensor?
     /// Max pooling: for each output value, the window offset (ky * kw + kx) of the maximum.
     private var winners: Tensor?
