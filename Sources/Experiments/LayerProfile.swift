@@ -2,8 +2,9 @@ import Foundation
 import Layers
 import Tensors
 
-/// Where a training step's time goes: each layer's forward and backward pass timed on its own
-/// over a number of batches, the weights left untouched (no optimizer step).
+/// Where a training step's time goes: each step's forward and backward pass (a layer, or a run
+/// of layers the model fuses) timed on its own over a number of batches, the weights left
+/// untouched (no optimizer step).
 public enum LayerProfile {
     public struct Entry: Sendable {
         public let layer: String
@@ -17,30 +18,30 @@ public enum LayerProfile {
         let rows = min(batchSize, x.rows)
         guard rows > 0, batches > 0 else { return [] }
         let batch = x.rows(0..<rows)
-        let layers = model.layers
-        var forward = [Double](repeating: 0, count: layers.count), backward = forward
+        let steps = model.executionSteps, layers = model.layers
+        var forward = [Double](repeating: 0, count: steps.count), backward = forward
         // The upstream gradient: any values of the output's shape time the same.
         let gradient = Tensor(repeating: 0.01, shape: [rows] + model.outputShape)
         let first = layers.firstIndex { !$0.isInputDeclaration } ?? 0
+        let fusedOutput = layers.last?.outputFusion != nil
         for _ in 0..<batches {
             var t = batch
-            for (i, layer) in layers.enumerated() {
+            for (i, step) in steps.enumerated() {
                 let start = DispatchTime.now().uptimeNanoseconds
-                t = layer.forward(t, training: true)
+                t = step.forward(t, training: true)
                 forward[i] += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             }
             var g = gradient
-            for (i, layer) in layers.enumerated().reversed() {
+            for (i, step) in steps.enumerated().reversed() {
                 let start = DispatchTime.now().uptimeNanoseconds
-                let next = i == layers.count - 1 && layer.outputFusion != nil
-                    ? layer.backward(fusedGradient: g, needInputGradient: i > first)
-                    : layer.backward(g, needInputGradient: i > first)
+                let next = step.backward(g, needInputGradient: step.layers.lowerBound > first,
+                                         fusedOutput: fusedOutput && step.layers.upperBound == layers.count)
                 backward[i] += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
                 guard let next else { break }
                 g = next
             }
         }
-        return layers.indices.map { Entry(layer: layers[$0].name, forwardSeconds: forward[$0] / Double(batches),
-                                          backwardSeconds: backward[$0] / Double(batches)) }
+        return steps.indices.map { Entry(layer: steps[$0].name, forwardSeconds: forward[$0] / Double(batches),
+                                         backwardSeconds: backward[$0] / Double(batches)) }
     }
 }

@@ -9,14 +9,14 @@ import Tensors
 @Suite struct ConvolutionBlockFusionTests {
     nonisolated(unsafe) static let blocks: [(name: String, input: [Int], make: () -> [any Layer])] = [
         ("digits-like, odd size, same pooling", [7, 7, 2], {
-            [Conv2D(4, 3, padding: .same, activation: .relu), BatchNormalization(), ActivationLayer(LeakyReLU(alpha: 0.1)),
+            [Conv2D(16, 3, padding: .same, activation: .relu), BatchNormalization(), ActivationLayer(LeakyReLU(alpha: 0.1)),
              MaxPooling2D(poolSize: 2, padding: .same)]
         }),
         ("linear convolution, no activation layer, valid pooling", [6, 6, 1], {
-            [Conv2D(3, 3), BatchNormalization(), MaxPooling2D(poolSize: 2)]
+            [Conv2D(32, 3), BatchNormalization(), MaxPooling2D(poolSize: 2)]
         }),
         ("3x3 pooling with a padded first row, smooth activations", [4, 4, 3], {
-            [Conv2D(2, 3, padding: .same, activation: .tanh), BatchNormalization(), ActivationLayer(ELU()),
+            [Conv2D(16, 3, padding: .same, activation: .tanh), BatchNormalization(), ActivationLayer(ELU()),
              MaxPooling2D(poolSize: 3, padding: .same)]
         }),
     ]
@@ -83,13 +83,15 @@ import Tensors
     @Test func runsItCannotTakeStayLayerByLayer() throws {
         let cases: [[any Layer]] = [
             // Overlapping windows.
-            [Conv2D(2, 3, padding: .same), BatchNormalization(), MaxPooling2D(poolSize: 3, strides: 2)],
+            [Conv2D(16, 3, padding: .same), BatchNormalization(), MaxPooling2D(poolSize: 3, strides: 2)],
             // Windows that leave the last row and column out.
-            [Conv2D(2, 3, padding: .same), BatchNormalization(), MaxPooling2D(poolSize: 2)],
+            [Conv2D(16, 3, padding: .same), BatchNormalization(), MaxPooling2D(poolSize: 2)],
             // Training noise in between.
-            [Conv2D(2, 3, padding: .same), BatchNormalization(), ActivationLayer(RReLU()), MaxPooling2D(poolSize: 2, padding: .same)],
+            [Conv2D(16, 3, padding: .same), BatchNormalization(), ActivationLayer(RReLU()), MaxPooling2D(poolSize: 2, padding: .same)],
             // No normalisation.
-            [Conv2D(2, 3, padding: .same), MaxPooling2D(poolSize: 2, padding: .same)],
+            [Conv2D(16, 3, padding: .same), MaxPooling2D(poolSize: 2, padding: .same)],
+            // Channels that are not a whole number of vectors.
+            [Conv2D(12, 3, padding: .same), BatchNormalization(), MaxPooling2D(poolSize: 2, padding: .same)],
         ]
         for layers in cases {
             let model = Sequential(seed: 1)

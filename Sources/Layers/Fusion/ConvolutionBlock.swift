@@ -29,8 +29,8 @@ final class ConvolutionBlock: FusedLayers {
     deinit { moments.deallocate() }
 
     private var chunkLength: Int { g.kernelHeight * g.inputWidth * g.channels }
-    /// Floats of one part's scratch: six chunk buffers and five channel vectors.
-    private var slot: Int { 6 * chunkLength + 5 * g.channels }
+    /// Floats of one part's scratch: six chunk buffers and four channel vectors.
+    private var slot: Int { 6 * chunkLength + 4 * g.channels }
 
     /// The image rows of chunk `id`: sample and first row, and how many rows.
     @inline(__always)
@@ -103,8 +103,9 @@ final class ConvolutionBlock: FusedLayers {
         if !before.isIdentity { before.forward(z, w, rows: pixels, columns: c) }
         let b = w + length, scale = st + 2 * c, shift = st + 3 * c
         for i in 0..<pixels {
-            let from = a + i * c, to = b + i * c
-            for j in 0..<c { to[j] = from[j] * scale[j] + shift[j] }
+            for k in stride(from: 0, to: c, by: 16) {
+                store(load(shift, k).addingProduct(load(a, i * c + k), load(scale, k)), b, i * c + k)
+            }
         }
         guard let f = afterFunction else { return (a, UnsafePointer(b), UnsafePointer(b)) }
         let out = w + 2 * length
@@ -112,22 +113,46 @@ final class ConvolutionBlock: FusedLayers {
         return (a, UnsafePointer(b), UnsafePointer(out))
     }
 
-    /// The maxima of one row of pooling windows, as MaxPooling2D: the first largest value, -inf
-    /// for a window of NaNs.
+    /// The maxima of one row of pooling windows, NaNs passed over, as MaxPooling2D (-inf for a window of NaNs).
     @inline(__always)
     private func poolRow(_ v: UnsafePointer<Float>, row: Int, into y: UnsafeMutablePointer<Float>) {
         let c = g.channels, oy = row % g.outputHeight
         let top = oy * g.kernelHeight - g.padTop, rows = min(top + g.kernelHeight, g.inputHeight) - max(top, 0)
         for ox in 0..<g.outputWidth {
             let out = y + (row * g.outputWidth + ox) * c
+            let left = ox * g.kernelWidth - g.padLeft, cols = max(left, 0)..<min(left + g.kernelWidth, g.inputWidth)
             out.update(repeating: -.infinity, count: c)
-            let left = ox * g.kernelWidth - g.padLeft
             for r in 0..<rows {
-                for ix in max(left, 0)..<min(left + g.kernelWidth, g.inputWidth) {
-                    let p = v + (r * g.inputWidth + ix) * c
-                    for j in 0..<c where p[j] > out[j] { out[j] = p[j] }
-                }
+                for ix in cols { Self.maximum(v + (r * g.inputWidth + ix) * c, into: out, count: c) }
             }
+        }
+    }
+
+    /// out = max(out, v) per channel, passing NaNs over, as a select that runs on vectors.
+    @inline(__always)
+    private static func maximum(_ v: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, count: Int) {
+        for j in 0..<count { let x = v[j], m = out[j]; out[j] = x > m ? x : m }
+    }
+
+    /// winner = index where v is the maximum. Bit patterns are compared: the maximum holds the
+    /// bits of the first pixel equal to it, and no earlier pixel equals it, so the first match is the same.
+    @inline(__always)
+    private static func note(_ v: UnsafePointer<Float>, equalTo best: UnsafePointer<Float>, index: Float,
+                             in winner: UnsafeMutablePointer<Float>, count: Int) {
+        let at = bits(SIMD16<Float>(repeating: index))
+        for k in stride(from: 0, to: count, by: 16) {
+            let differs = differ(bits(load(v, k)), bits(load(best, k)))
+            store(float((bits(load(winner, k)) & differs) | (at & ~differs)), winner, k)
+        }
+    }
+
+    /// The pooled gradient `d` where this pixel (window position `index`) won, 0 elsewhere.
+    @inline(__always)
+    private static func route(_ d: UnsafePointer<Float>, to q: UnsafeMutablePointer<Float>,
+                              winner: UnsafePointer<Float>, index: Float, count: Int) {
+        let at = bits(SIMD16<Float>(repeating: index))
+        for k in stride(from: 0, to: count, by: 16) {
+            store(float(bits(load(d, k)) & ~differ(bits(load(winner, k)), at)), q, k)
         }
     }
 
@@ -136,12 +161,16 @@ final class ConvolutionBlock: FusedLayers {
     private static func moments(_ v: UnsafePointer<Float>, pixels: Int, channels c: Int, mean: UnsafeMutablePointer<Float>,
                                 squares: UnsafeMutablePointer<Float>, into m: UnsafeMutablePointer<Double>) {
         guard pixels > 0 else { return }
-        mean.update(repeating: 0, count: c)
-        squares.update(repeating: 0, count: c)
-        for i in 0..<pixels { let p = v + i * c; for j in 0..<c { mean[j] += p[j] } }
         let inverse = 1 / Float(pixels)
-        for j in 0..<c { mean[j] *= inverse }
-        for i in 0..<pixels { let p = v + i * c; for j in 0..<c { let d = p[j] - mean[j]; squares[j] += d * d } }
+        for k in stride(from: 0, to: c, by: 16) {
+            var sum = SIMD16<Float>()
+            for i in 0..<pixels { sum += load(v, i * c + k) }
+            let mu = sum * inverse
+            var squared = SIMD16<Float>()
+            for i in 0..<pixels { let d = load(v, i * c + k) - mu; squared.addProduct(d, d) }
+            store(mu, mean, k)
+            store(squared, squares, k)
+        }
         let na = m[0], nb = Double(pixels), total = na + nb
         for j in 0..<c {
             let delta = Double(mean[j]) - m[1 + j]
@@ -169,12 +198,16 @@ final class ConvolutionBlock: FusedLayers {
                 let (offset, pixels, row) = me.chunk(id)
                 let (a, db) = me.normalizedGradient(zp + offset, pixels: pixels, row: row, dy: dy, scratch: w, statistics: st)
                 let mean = st, invStd = st + c
-                for i in 0..<pixels {
-                    let d = db + i * c, v = a + i * c
-                    for j in 0..<c {
-                        sums[j] += d[j]
-                        sums[c + j] += d[j] * ((v[j] - mean[j]) * invStd[j])
+                for k in stride(from: 0, to: c, by: 16) {
+                    let mu = load(mean, k), inv = load(invStd, k)
+                    var sb = load(sums, k), sg = load(sums, c + k)
+                    for i in 0..<pixels {
+                        let d = load(db, i * c + k)
+                        sb += d
+                        sg.addProduct(d, (load(a, i * c + k) - mu) * inv)
                     }
+                    store(sb, sums, k)
+                    store(sg, sums, c + k)
                 }
             }
         }
@@ -195,15 +228,17 @@ final class ConvolutionBlock: FusedLayers {
                 let (a, db) = me.normalizedGradient(zp + offset, pixels: pixels, row: row, dy: dy, scratch: w, statistics: st)
                 let mean = st, invStd = st + c, scale = st + 2 * c
                 let da = before.isIdentity ? dzp + offset : w + 5 * length
-                for i in 0..<pixels {
-                    let d = db + i * c, v = a + i * c, out = da + i * c
-                    if training {
-                        for j in 0..<c {
-                            let xhat = (v[j] - mean[j]) * invStd[j]
-                            out[j] = scale[j] * (d[j] - (sb[j] + xhat * sg[j]) * inverseCount)
+                for k in stride(from: 0, to: c, by: 16) {
+                    let mu = load(mean, k), inv = load(invStd, k), gain = load(scale, k)
+                    let shiftSum = load(sb, k) * inverseCount, xhatSum = load(sg, k) * inverseCount
+                    for i in 0..<pixels {
+                        let d = load(db, i * c + k)
+                        if training {
+                            let xhat = (load(a, i * c + k) - mu) * inv
+                            store(gain * (d - shiftSum - xhat * xhatSum), da, i * c + k)
+                        } else {
+                            store(d * gain, da, i * c + k)
                         }
-                    } else {
-                        for j in 0..<c { out[j] = d[j] * scale[j] }
                     }
                 }
                 if !before.isIdentity {
@@ -222,37 +257,61 @@ final class ConvolutionBlock: FusedLayers {
         -> (a: UnsafePointer<Float>, db: UnsafePointer<Float>) {
         let c = g.channels, length = chunkLength
         let (a, b, v) = recompute(z, pixels: pixels, scratch: w, statistics: st)
-        let dc = w + 3 * length, best = w + 6 * length + 2 * c, open = best + c
+        let dc = w + 3 * length, best = w + 6 * length + 2 * c, winner = best + c
         let oy = row % g.outputHeight, top = oy * g.kernelHeight - g.padTop
         let rows = min(top + g.kernelHeight, g.inputHeight) - max(top, 0)
         for ox in 0..<g.outputWidth {
             let d = dy + (row * g.outputWidth + ox) * c
             let left = ox * g.kernelWidth - g.padLeft, cols = max(left, 0)..<min(left + g.kernelWidth, g.inputWidth)
+            // The first pixel holding the maximum takes the gradient (the first pixel for a window
+            // of NaNs), as in MaxPooling2D; selects rather than branches, so the loops run on vectors.
             best.update(repeating: -.infinity, count: c)
             for r in 0..<rows {
-                for ix in cols {
-                    let p = v + (r * g.inputWidth + ix) * c
-                    for j in 0..<c where p[j] > best[j] { best[j] = p[j] }
+                for ix in cols { Self.maximum(v + (r * g.inputWidth + ix) * c, into: best, count: c) }
+            }
+            // Last pixel to first, so the first one holding the maximum is noted last.
+            winner.update(repeating: 0, count: c)
+            var index = Float(rows * cols.count)
+            for r in (0..<rows).reversed() {
+                for ix in cols.reversed() {
+                    index -= 1
+                    Self.note(v + (r * g.inputWidth + ix) * c, equalTo: best, index: index, in: winner, count: c)
                 }
             }
-            // The first pixel holding the maximum takes the gradient; the first pixel when none does (NaNs).
-            open.update(repeating: 1, count: c)
             for r in 0..<rows {
                 for ix in cols {
-                    let at = (r * g.inputWidth + ix) * c, p = v + at, q = dc + at
-                    for j in 0..<c {
-                        let wins = open[j] != 0 && p[j] == best[j]
-                        q[j] = wins ? d[j] : 0
-                        open[j] = wins ? 0 : open[j]
-                    }
+                    Self.route(d, to: dc + (r * g.inputWidth + ix) * c, winner: winner, index: index, count: c)
+                    index += 1
                 }
             }
-            let first = dc + cols.lowerBound * c
-            for j in 0..<c where open[j] != 0 { first[j] = d[j] }
         }
         guard let f = afterFunction else { return (a, UnsafePointer(dc)) }
         let db = w + 4 * length
         f.backward(x: b, y: v, dy: dc, dx: db, rows: pixels, columns: c)
         return (a, UnsafePointer(db))
     }
+}
+
+@inline(__always) private func load(_ p: UnsafePointer<Float>, _ i: Int) -> SIMD16<Float> {
+    UnsafeRawPointer(p + i).loadUnaligned(as: SIMD16<Float>.self)
+}
+
+@inline(__always) private func load(_ p: UnsafeMutablePointer<Float>, _ i: Int) -> SIMD16<Float> {
+    UnsafeRawPointer(p + i).loadUnaligned(as: SIMD16<Float>.self)
+}
+
+@inline(__always) private func store(_ v: SIMD16<Float>, _ p: UnsafeMutablePointer<Float>, _ i: Int) {
+    UnsafeMutableRawPointer(p + i).storeBytes(of: v, as: SIMD16<Float>.self)
+}
+
+/// The lanes' bit patterns, for selecting by `&` and `|` (comparisons and mask methods on SIMD
+/// types compile to lane-by-lane shuffles here).
+@inline(__always) private func bits(_ v: SIMD16<Float>) -> SIMD16<Int32> { unsafeBitCast(v, to: SIMD16<Int32>.self) }
+
+@inline(__always) private func float(_ v: SIMD16<Int32>) -> SIMD16<Float> { unsafeBitCast(v, to: SIMD16<Float>.self) }
+
+/// All ones in the lanes where a and b differ, zeros where they are equal.
+@inline(__always) private func differ(_ a: SIMD16<Int32>, _ b: SIMD16<Int32>) -> SIMD16<Int32> {
+    let x = a ^ b
+    return (x | (0 &- x)) &>> 31
 }

@@ -12,7 +12,9 @@ public enum ConvolutionBlockFusion: LayerFusion {
         var i = layers.startIndex
         guard let conv = layers[i] as? Conv2D, conv.outputShape.count == 3, keepsChannels(conv.activation, conv.filters)
         else { return nil }
+        // The kernels work on vectors of 16 channels.
         let channels = conv.outputShape[2]
+        guard channels.isMultiple(of: 16) else { return nil }
         i += 1
         guard i < layers.endIndex, let norm = layers[i] as? BatchNormalization, norm.channels == channels,
               norm.outputShape == conv.outputShape else { return nil }
