@@ -2,7 +2,7 @@ import Foundation
 
 /// A seeded xoshiro256** generator: the same seed gives the same stream on every machine.
 public struct RandomGenerator: RandomNumberGenerator, Sendable {
-    private var s: (UInt64, UInt64, UInt64, UInt64)
+    @usableFromInline var s: (UInt64, UInt64, UInt64, UInt64)
 
     public init(seed: UInt64) {
         // SplitMix64 spreads a small seed over the whole state, as the xoshiro authors advise.
@@ -27,6 +27,8 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable {
         s = (state[0], state[1], state[2], state[3])
     }
 
+    /// Inlinable, so that per-element draws (dropout masks) do not pay a call each.
+    @inlinable
     public mutating func next() -> UInt64 {
         let result = rotl(s.1 &* 5, 7) &* 9
         let t = s.1 << 17
@@ -39,7 +41,7 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable {
         return result
     }
 
-    @inline(__always) private func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
+    @inlinable @inline(__always) func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
 
     /// Uniform in [0, 1) with 24 random bits.
     public mutating func nextUnitFloat() -> Float { Float(next() >> 40) * 0x1p-24 }
