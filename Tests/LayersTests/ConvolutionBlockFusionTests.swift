@@ -88,6 +88,8 @@ import Tensors
             [Conv2D(16, 3, padding: .same), BatchNormalization(), MaxPooling2D(poolSize: 2)],
             // Training noise in between.
             [Conv2D(16, 3, padding: .same), BatchNormalization(), ActivationLayer(RReLU()), MaxPooling2D(poolSize: 2, padding: .same)],
+            // A function across channels: a window's gradient would not stay on its winner.
+            [Conv2D(16, 3, padding: .same), BatchNormalization(), ActivationLayer(Softmax()), MaxPooling2D(poolSize: 2, padding: .same)],
             // No normalisation.
             [Conv2D(16, 3, padding: .same), MaxPooling2D(poolSize: 2, padding: .same)],
             // Channels that are not a whole number of vectors.

@@ -12,6 +12,10 @@ final class ConvolutionBlock: FusedLayers {
     private let before: any ActivationFunction
     private let afterFunction: (any ActivationFunction)?
     private var output: Tensor?, gradient: Tensor?, scratch: Tensor?
+    /// Backward, per pooled value: the window position that won, and the gradient at the
+    /// normalised value there (zero at the others, `after` being element-wise), so that the
+    /// second pass does not route the gradient through the pooling and `after` again.
+    private var winners: Tensor?, pooledGradient: Tensor?
     private var preActivation: Tensor?
     private var lastWasTraining = false
     /// Per part: pixel count, then per channel mean and sum of squared deviations (Chan's merge).
@@ -186,7 +190,10 @@ final class ConvolutionBlock: FusedLayers {
         let parts = min(chunks, Self.maximumParts), slot = slot, length = chunkLength
         let work = ensure(&scratch, rows: Self.maximumParts, rowShape: [slot])
         let dz = ensure(&gradient, rows: n, rowShape: conv.outputShape)
+        let won = ensure(&winners, rows: n, rowShape: pool.outputShape)
+        let pooled = ensure(&pooledGradient, rows: n, rowShape: pool.outputShape)
         nonisolated(unsafe) let (zp, wp, dy, dzp) = (z.pointer, work.pointer, gradOutput.pointer, dz.pointer)
+        nonisolated(unsafe) let (wonp, pooledp) = (won.pointer, pooled.pointer)
         nonisolated(unsafe) let st = UnsafePointer(norm.statistics!.pointer)
         let training = lastWasTraining
         // Pass 1: dbeta = Σ db and dgamma = Σ db x̂ over the batch, db the gradient at the normalised values.
@@ -196,7 +203,8 @@ final class ConvolutionBlock: FusedLayers {
             sums.update(repeating: 0, count: 2 * c)
             for id in (chunks * p / parts)..<(chunks * (p + 1) / parts) {
                 let (offset, pixels, row) = me.chunk(id)
-                let (a, db) = me.normalizedGradient(zp + offset, pixels: pixels, row: row, dy: dy, scratch: w, statistics: st)
+                let (a, db) = me.normalizedGradient(zp + offset, pixels: pixels, row: row, dy: dy, scratch: w, statistics: st,
+                                                    winners: wonp, pooled: pooledp)
                 let mean = st, invStd = st + c
                 for k in stride(from: 0, to: c, by: 16) {
                     let mu = load(mean, k), inv = load(invStd, k)
@@ -225,7 +233,10 @@ final class ConvolutionBlock: FusedLayers {
             let w = wp + p * slot
             for id in (chunks * p / parts)..<(chunks * (p + 1) / parts) {
                 let (offset, pixels, row) = me.chunk(id)
-                let (a, db) = me.normalizedGradient(zp + offset, pixels: pixels, row: row, dy: dy, scratch: w, statistics: st)
+                let x = UnsafePointer(zp + offset)
+                let a = before.isIdentity ? x : UnsafePointer(w)
+                if !before.isIdentity { before.forward(x, w, rows: pixels, columns: c) }
+                let db = me.routed(row: row, winners: wonp, pooled: pooledp, scratch: w)
                 let mean = st, invStd = st + c, scale = st + 2 * c
                 let da = before.isIdentity ? dzp + offset : w + 5 * length
                 for k in stride(from: 0, to: c, by: 16) {
@@ -253,7 +264,8 @@ final class ConvolutionBlock: FusedLayers {
     /// the pooled gradient routed to each window's winner and back through `after`.
     @inline(__always)
     private func normalizedGradient(_ z: UnsafePointer<Float>, pixels: Int, row: Int, dy: UnsafePointer<Float>,
-                                    scratch w: UnsafeMutablePointer<Float>, statistics st: UnsafePointer<Float>)
+                                    scratch w: UnsafeMutablePointer<Float>, statistics st: UnsafePointer<Float>,
+                                    winners: UnsafeMutablePointer<Float>, pooled: UnsafeMutablePointer<Float>)
         -> (a: UnsafePointer<Float>, db: UnsafePointer<Float>) {
         let c = g.channels, length = chunkLength
         let (a, b, v) = recompute(z, pixels: pixels, scratch: w, statistics: st)
@@ -284,11 +296,51 @@ final class ConvolutionBlock: FusedLayers {
                     index += 1
                 }
             }
+            (winners + (row * g.outputWidth + ox) * c).update(from: winner, count: c)
         }
-        guard let f = afterFunction else { return (a, UnsafePointer(dc)) }
-        let db = w + 4 * length
-        f.backward(x: b, y: v, dy: dc, dx: db, rows: pixels, columns: c)
+        let db: UnsafeMutablePointer<Float>
+        if let f = afterFunction {
+            db = w + 4 * length
+            f.backward(x: b, y: v, dy: dc, dx: db, rows: pixels, columns: c)
+        } else {
+            db = dc
+        }
+        // Each window's one non-zero db, kept for the second pass.
+        for ox in 0..<g.outputWidth {
+            let out = pooled + (row * g.outputWidth + ox) * c
+            let left = ox * g.kernelWidth - g.padLeft, cols = max(left, 0)..<min(left + g.kernelWidth, g.inputWidth)
+            out.update(repeating: 0, count: c)
+            for r in 0..<rows {
+                for ix in cols { Self.add(db + (r * g.inputWidth + ix) * c, into: out, count: c) }
+            }
+        }
         return (a, UnsafePointer(db))
+    }
+
+    /// db of one chunk again, from the winners and pooled gradients the first pass kept.
+    @inline(__always)
+    private func routed(row: Int, winners: UnsafePointer<Float>, pooled: UnsafePointer<Float>,
+                        scratch w: UnsafeMutablePointer<Float>) -> UnsafePointer<Float> {
+        let c = g.channels, db = w + 4 * chunkLength
+        let oy = row % g.outputHeight, top = oy * g.kernelHeight - g.padTop
+        let rows = min(top + g.kernelHeight, g.inputHeight) - max(top, 0)
+        for ox in 0..<g.outputWidth {
+            let at = (row * g.outputWidth + ox) * c
+            let left = ox * g.kernelWidth - g.padLeft, cols = max(left, 0)..<min(left + g.kernelWidth, g.inputWidth)
+            var index: Float = 0
+            for r in 0..<rows {
+                for ix in cols {
+                    Self.route(pooled + at, to: db + (r * g.inputWidth + ix) * c, winner: winners + at, index: index, count: c)
+                    index += 1
+                }
+            }
+        }
+        return UnsafePointer(db)
+    }
+
+    @inline(__always)
+    private static func add(_ v: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, count: Int) {
+        for j in 0..<count { out[j] += v[j] }
     }
 }
 

@@ -20,7 +20,9 @@ public enum ConvolutionBlockFusion: LayerFusion {
               norm.outputShape == conv.outputShape else { return nil }
         i += 1
         var after: ActivationLayer?
-        if i < layers.endIndex, let a = layers[i] as? ActivationLayer, keepsChannels(a.activation, channels) {
+        // Element-wise, so that a pooling window's gradient stays on its winner.
+        if i < layers.endIndex, let a = layers[i] as? ActivationLayer, keepsChannels(a.activation, channels),
+           a.activation.isElementwise {
             after = a
             i += 1
         }
