@@ -1,4 +1,3 @@
-import COpenBLAS
 import Tensors
 
 extension Winograd {
@@ -15,10 +14,11 @@ extension Winograd {
     ///   - dm: work space [16, n * tiles, outChannels]; `du`: `kernelGradientCount` floats.
     ///   - biasGradient: when given, set to the sum of `dy` over every position.
     ///   - dw: the kernel gradient [3, 3, inChannels, outChannels] (Keras layout), overwritten.
+    ///   - products: how the 16 products run (tests compare the two ways).
     static func kernelGradient(_ dy: UnsafePointer<Float>, samples n: Int, _ p: Plan, v: UnsafePointer<Float>,
                                dm: UnsafeMutablePointer<Float>, du: UnsafeMutablePointer<Float>,
                                scratch: UnsafeMutablePointer<Float>, biasGradient: UnsafeMutablePointer<Float>?,
-                               into dw: UnsafeMutablePointer<Float>) {
+                               into dw: UnsafeMutablePointer<Float>, products: Products = .preferred) {
         let tiles = n * p.tilesPerSample, ci = p.inChannels, co = p.outChannels
         let slot = slotSize(p), parts = partCount(tiles: tiles)
         nonisolated(unsafe) let (dy, v, dm, du, scratch, dw) = (dy, v, dm, du, scratch, dw)
@@ -62,11 +62,7 @@ extension Winograd {
                 biasGradient[k] = total
             }
         }
-        _ = BLAS.prepared
-        Parallel.run(parts: 16) { xi in
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, Int32(ci), Int32(co), Int32(tiles), 1,
-                        v + xi * tiles * ci, Int32(ci), dm + xi * tiles * co, Int32(co), 0, du + xi * ci * co, Int32(co))
-        }
+        kernelProducts(tiles: tiles, inChannels: ci, outChannels: co, v: v, dm: dm, into: du, using: products)
         // dW = Gᵀ dU G with G = [[1, 0, 0], [½, ½, ½], [½, -½, ½], [0, 0, 1]], element by element over (in, out).
         let count = ci * co, chunks = count >= 1 << 13 ? 4 * Parallel.coreCount : 1
         Parallel.run(parts: chunks) { part in

@@ -1,4 +1,3 @@
-import COpenBLAS
 import Tensors
 
 /// 3x3 convolutions with stride 1 by Winograd's F(2x2, 3x3): each 2x2 block of output from a
@@ -51,8 +50,12 @@ enum Winograd {
         }
     }
 
-    /// Floats of `scratch` that `convolve` needs.
-    static func scratchCount(_ p: Plan) -> Int { 8 * Parallel.coreCount * slotSize(p) }
+    /// Floats of `scratch` that `convolve` needs: a slot per part of the transforms, then room
+    /// for the adjoint's transposed kernel transforms.
+    static func scratchCount(_ p: Plan) -> Int { slotsCount(p) + transposedKernelCount(p) }
+
+    /// Floats of `scratch` taken by the transforms' per-part slots.
+    static func slotsCount(_ p: Plan) -> Int { 8 * Parallel.coreCount * slotSize(p) }
 
     /// One part's share of `scratch`: a 4x4 block of channel vectors and a vector of zeros.
     static func slotSize(_ p: Plan) -> Int { 17 * max(p.inChannels, p.outChannels) }
@@ -66,23 +69,11 @@ enum Winograd {
     /// so the products read it transposed instead of transforming the kernel again.
     static func convolve(_ x: UnsafePointer<Float>, samples n: Int, _ p: Plan, u: UnsafePointer<Float>, adjoint: Bool = false,
                          bias: UnsafePointer<Float>?, v: UnsafeMutablePointer<Float>, m: UnsafeMutablePointer<Float>,
-                         scratch: UnsafeMutablePointer<Float>, into y: UnsafeMutablePointer<Float>) {
+                         scratch: UnsafeMutablePointer<Float>, into y: UnsafeMutablePointer<Float>,
+                         products: Products = .preferred) {
         transformInput(x, samples: n, p, into: v, scratch: scratch)
-        let tiles = n * p.tilesPerSample, ci = p.inChannels, co = p.outChannels
-        nonisolated(unsafe) let (u, v, m) = (u, v, m)
-        _ = BLAS.prepared
-        // The 16 products, one per part: each is single-threaded, the parts share the cores.
-        Parallel.run(parts: 16) { xi in
-            if adjoint {
-                @inline(__always) func swap(_ i: Int) -> Int { i == 0 ? 3 : i == 3 ? 0 : i }
-                let source = swap(xi / 4) * 4 + swap(xi % 4)
-                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(tiles), Int32(co), Int32(ci), 1,
-                            v + xi * tiles * ci, Int32(ci), u + source * ci * co, Int32(ci), 0, m + xi * tiles * co, Int32(co))
-            } else {
-                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(tiles), Int32(co), Int32(ci), 1,
-                            v + xi * tiles * ci, Int32(ci), u + xi * ci * co, Int32(co), 0, m + xi * tiles * co, Int32(co))
-            }
-        }
+        Self.products(tiles: n * p.tilesPerSample, inChannels: p.inChannels, outChannels: p.outChannels, v: v, u: u,
+                      adjoint: adjoint, transposed: scratch + slotsCount(p), into: m, using: products)
         transformOutput(m, samples: n, p, bias: bias, scratch: scratch, into: y)
     }
 
