@@ -85,7 +85,7 @@ enum DirectConvolution {
                         }
                     }
                 }
-                accumulate(nil, step: 0, d, count: g.outputWidth, filters: f, into: sums + depth * f)
+                addRows(d, count: g.outputWidth, filters: f, into: sums + depth * f)
             }
         }
         dk.update(from: partials, count: depth * f)
@@ -100,47 +100,66 @@ enum DirectConvolution {
     /// Parts of the kernel gradient: a few per core, so a preempted thread's share is taken by the other.
     static var gradientParts: Int { 4 * Parallel.coreCount }
 
-    /// sums[:] += Σ_i v_i dz_i over `count` pixels, v_i = input[i * step] (1 without `input`).
+    /// sums[:] += Σ_i v_i dz_i over `count` pixels, v_i = input[i * step].
     @inline(__always)
-    private static func accumulate(_ input: UnsafePointer<Float>?, step: Int, _ dz: UnsafePointer<Float>, count: Int,
+    private static func accumulate(_ input: UnsafePointer<Float>, step: Int, _ dz: UnsafePointer<Float>, count: Int,
                                    filters f: Int, into sums: UnsafeMutablePointer<Float>) {
-        @inline(__always) func value(_ i: Int) -> Float { input.map { $0[i * step] } ?? 1 }
+        // Running pointers: index products in the loop cost overflow checks and registers.
         var b = 0
         while b + 32 <= f {
-            // Two pixels at a time: four independent sums hide the multiply-add latency.
+            // Four pixels at a time: eight independent sums hide the multiply-add latency.
             var a0 = Vector(), a1 = Vector(), a2 = Vector(), a3 = Vector()
-            var i = 0
-            while i + 2 <= count {
-                let v = value(i), w = value(i + 1), p = dz + i * f + b
-                a0 = mulAdd(a0, v, load(p)); a1 = mulAdd(a1, v, load(p + 16))
-                a2 = mulAdd(a2, w, load(p + f)); a3 = mulAdd(a3, w, load(p + f + 16))
-                i += 2
+            var a4 = Vector(), a5 = Vector(), a6 = Vector(), a7 = Vector()
+            var x = input, p = dz + b, left = count
+            while left >= 4 {
+                let v0 = x[0], v1 = x[step], v2 = x[2 &* step], v3 = x[3 &* step]
+                a0 = mulAdd(a0, v0, load(p)); a1 = mulAdd(a1, v0, load(p + 16))
+                a2 = mulAdd(a2, v1, load(p + f)); a3 = mulAdd(a3, v1, load(p + f + 16))
+                a4 = mulAdd(a4, v2, load(p + 2 &* f)); a5 = mulAdd(a5, v2, load(p + 2 &* f + 16))
+                a6 = mulAdd(a6, v3, load(p + 3 &* f)); a7 = mulAdd(a7, v3, load(p + 3 &* f + 16))
+                x += 4 &* step; p += 4 &* f; left &-= 4
             }
-            if i < count {
-                let v = value(i), p = dz + i * f + b
+            while left > 0 {
+                let v = x[0]
                 a0 = mulAdd(a0, v, load(p)); a1 = mulAdd(a1, v, load(p + 16))
+                x += step; p += f; left &-= 1
             }
-            store(load(sums + b) + (a0 + a2), sums + b)
-            store(load(sums + b + 16) + (a1 + a3), sums + b + 16)
+            store(load(sums + b) + ((a0 + a2) + (a4 + a6)), sums + b)
+            store(load(sums + b + 16) + ((a1 + a3) + (a5 + a7)), sums + b + 16)
             b += 32
         }
         if b + 16 <= f {
             var a0 = Vector(), a1 = Vector()
-            var i = 0
-            while i + 2 <= count {
-                a0 = mulAdd(a0, value(i), load(dz + i * f + b))
-                a1 = mulAdd(a1, value(i + 1), load(dz + (i + 1) * f + b))
-                i += 2
+            var x = input, p = dz + b, left = count
+            while left >= 2 {
+                a0 = mulAdd(a0, x[0], load(p)); a1 = mulAdd(a1, x[step], load(p + f))
+                x += 2 &* step; p += 2 &* f; left &-= 2
             }
-            if i < count { a0 = mulAdd(a0, value(i), load(dz + i * f + b)) }
+            if left > 0 { a0 = mulAdd(a0, x[0], load(p)) }
             store(load(sums + b) + (a0 + a1), sums + b)
             b += 16
         }
         guard b < f else { return }
         for i in 0..<count {
-            let v = value(i), p = dz + i * f
+            let v = input[i * step], p = dz + i * f
             for o in b..<f { sums[o] += v * p[o] }
         }
+    }
+
+    /// sums[:] += Σ_i dz_i over `count` pixels (the bias gradient's share).
+    @inline(__always)
+    private static func addRows(_ dz: UnsafePointer<Float>, count: Int, filters f: Int, into sums: UnsafeMutablePointer<Float>) {
+        var b = 0
+        while b + 16 <= f {
+            var a0 = Vector(), a1 = Vector()
+            var i = 0
+            while i + 2 <= count { a0 += load(dz + i * f + b); a1 += load(dz + (i + 1) * f + b); i += 2 }
+            if i < count { a0 += load(dz + i * f + b) }
+            store(load(sums + b) + (a0 + a1), sums + b)
+            b += 16
+        }
+        guard b < f else { return }
+        for i in 0..<count { for o in b..<f { sums[o] += dz[i * f + o] } }
     }
 
     /// The taps k in 0..<size whose position start + k * dilation lies in 0..<limit.
