@@ -46,9 +46,15 @@ public final class Conv2D: RegisteredLayer {
     /// thin cost more than the arithmetic. Measured on 28x28 inputs, batch 64, 32 filters: the direct
     /// forward pass about 2x faster over 1 channel and still ahead at depth 108; its kernel
     /// gradient ahead up to depth 72 and level beyond, where the product's register blocking pays.
+    /// Built without `-D ACTLAB_FMA` (and so, by the build scripts' convention, without
+    /// `-target-cpu native`) the vectors are SSE pairs and im2col wins from two channels on.
+    #if ACTLAB_FMA
     public static let directMaximumDepth = 72
-    /// Off: never the direct convolution (tests compare it with im2col).
-    var directAllowed = true
+    #else
+    public static let directMaximumDepth = 9
+    #endif
+    /// The depth up to which this layer goes direct: 0 never (tests compare it with im2col).
+    var directMaximumDepth = Conv2D.directMaximumDepth
     /// Whether `build` chose the direct convolution for this geometry.
     private(set) var usesDirect = false
     /// Per-part kernel and bias gradient sums of the direct convolution.
@@ -156,8 +162,8 @@ public final class Conv2D: RegisteredLayer {
                                          padTop: 2 - g.padTop, padLeft: 2 - g.padLeft)
             winograd = (forward, backward)
         }
-        usesDirect = winograd == nil && directAllowed && !(g.windowSize == 1 && g.strideHeight == 1 && g.strideWidth == 1)
-            && g.windowSize * g.channels <= Self.directMaximumDepth
+        usesDirect = winograd == nil && !(g.windowSize == 1 && g.strideHeight == 1 && g.strideWidth == 1)
+            && g.windowSize * g.channels <= directMaximumDepth
         if let noise = activation.trainingNoise { randomSlopes = RandomSlopes(noise: noise, seed: rng.next()) }
     }
 
