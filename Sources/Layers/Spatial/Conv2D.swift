@@ -176,6 +176,13 @@ public final class Conv2D: RegisteredLayer {
     private var biasInProduct: Bool { bias != nil && !isPointwise }
 
     public func forward(_ input: Tensor, training: Bool) -> Tensor {
+        // The direct convolution applies the activation to each output row as it is made,
+        // unless it draws noise (RReLU).
+        if usesDirect, !activation.isIdentity, activation.trainingNoise == nil {
+            let y = ensure(&output, rows: input.rows, rowShape: outputShape)
+            _ = forwardPreActivation(input, activatingInto: y)
+            return y
+        }
         let z = forwardPreActivation(input)
         if activation.isIdentity { return z }
         let y = ensure(&output, rows: input.rows, rowShape: outputShape)
@@ -184,22 +191,16 @@ public final class Conv2D: RegisteredLayer {
         return y
     }
 
-    /// z = conv(x, K) + b, the activation left to the caller (a fused block applies it itself).
-    func forwardPreActivation(_ input: Tensor) -> Tensor {
+    /// z = conv(x, K) + b, the activation left to the caller (a fused block applies it itself),
+    /// or also y = activation(z) into `output` where the direct convolution runs.
+    func forwardPreActivation(_ input: Tensor, activatingInto output: Tensor? = nil) -> Tensor {
         guard let g = geometry else { preconditionFailure("Conv2D.forward before build") }
         let n = input.rows, positions = n * g.outputPixels, depth = g.windowSize * g.channels
         let z = ensure(&preActivation, rows: n, rowShape: [g.outputHeight, g.outputWidth, filters])
         if usesDirect {
-            // The activation runs on each output row as it is made, unless it draws noise (RReLU).
-            let fused = !activation.isIdentity && activation.trainingNoise == nil
-            let y = fused ? ensure(&output, rows: n, rowShape: outputShape) : nil
             DirectConvolution.forward(input.pointer, samples: n, g, filters: filters, kernel: kernel.value.pointer,
-                                      bias: bias?.value.pointer, into: z.pointer, activation: fused ? activation : nil,
-                                      output: y?.pointer, outputColumns: outputShape[2])
-            if let y {
-                lastInput = input
-                return y
-            }
+                                      bias: bias?.value.pointer, into: z.pointer, activation: output == nil ? nil : activation,
+                                      output: output?.pointer, outputColumns: outputShape[2])
         } else if let plan = winograd?.forward {
             runWinograd(plan, input: input.pointer, samples: n, forward: true, bias: bias?.value.pointer, into: z.pointer)
         } else if isPointwise {
