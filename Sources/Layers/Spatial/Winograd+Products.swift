@@ -5,7 +5,9 @@ extension Winograd {
     /// How the 16 matrix products of a Winograd convolution run. Their inner dimension is only
     /// 16-128 channels, so OpenBLAS spends about as long packing its operands and zeroing C as
     /// multiplying (perf on a digits CNN run: 16% in its kernel, 11% in packing, 4.5% in memset);
-    /// register tiles read the operands where they lie and write C once.
+    /// register tiles read the operands where they lie and write C once (same CNN, batch 64,
+    /// medians of 12 runs: its 2nd and 3rd convolutions 6.3 -> 5.1 and 5.4 -> 4.4 ms forward,
+    /// 11.8 -> 10.5 and 8.5 -> 7.7 ms backward; 2.93 -> 2.72 s per 3,200-image epoch).
     enum Products: Sendable {
         case openBLAS, registerTiles
 
