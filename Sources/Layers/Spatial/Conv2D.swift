@@ -262,7 +262,8 @@ public final class Conv2D: RegisteredLayer {
         if usesDirect {
             let sums = ensure(&gradientPartials, rows: DirectConvolution.partialsCount(g, filters: filters), rowShape: [])
             DirectConvolution.kernelGradient(x.pointer, dz.pointer, samples: n, g, filters: filters, partials: sums.pointer,
-                                             into: kernel.gradient.pointer, biasGradient: bias?.gradient.pointer, activation: step)
+                                             into: kernel.gradient.pointer, biasGradient: bias?.gradient.pointer, activation: step,
+                                             keepingPreActivationGradient: needInputGradient)
         } else if let plan = winograd?.forward {
             // The forward pass left the transformed input in `transformedInput`.
             let tiles = n * plan.tilesPerSample

@@ -48,9 +48,14 @@ enum DirectConvolution {
         }
     }
 
-    /// Floats of work space `kernelGradient` needs: one kernel and bias gradient per part.
+    /// Floats of work space `kernelGradient` needs: one kernel and bias gradient per part, and
+    /// a row of dz for each when dz is not kept.
     static func partialsCount(_ g: SpatialGeometry, filters: Int) -> Int {
-        gradientParts * (g.windowSize * g.channels + 1) * filters
+        gradientParts * sliceCount(g, filters: filters)
+    }
+
+    private static func sliceCount(_ g: SpatialGeometry, filters: Int) -> Int {
+        (g.windowSize * g.channels + 1 + g.outputWidth) * filters
     }
 
     /// dK [kh, kw, inChannels, filters] = Σ x(tap) dz over every output pixel, and the bias
@@ -58,20 +63,23 @@ enum DirectConvolution {
     /// its own slice of `partials`; the slices are added in a fixed order, so the result does
     /// not depend on which thread ran what.
     /// With `activation`, each row of dz is first made from that row of dL/dy, while the pass
-    /// holds it in cache for the sums.
+    /// holds it in cache for the sums; stored in `dz` only with `keepingPreActivationGradient`
+    /// (the input gradient needs it, a first layer does not).
     static func kernelGradient(_ x: UnsafePointer<Float>, _ dz: UnsafeMutablePointer<Float>, samples n: Int, _ g: SpatialGeometry,
                                filters f: Int, partials: UnsafeMutablePointer<Float>,
                                into dk: UnsafeMutablePointer<Float>, biasGradient: UnsafeMutablePointer<Float>?,
-                               activation: ActivationStep? = nil) {
+                               activation: ActivationStep? = nil, keepingPreActivationGradient: Bool = true) {
         nonisolated(unsafe) let (x, dz, partials, step) = (x, dz, partials, activation)
-        let depth = g.windowSize * g.channels, slice = (depth + 1) * f, c = g.channels
+        let depth = g.windowSize * g.channels, slice = sliceCount(g, filters: f), c = g.channels
+        let scratchRows = activation != nil && !keepingPreActivationGradient
         let lines = n * g.outputHeight, parts = gradientParts
         Parallel.run(parts: parts) { p in
             let sums = partials + p * slice
             sums.update(repeating: 0, count: slice)
             for line in (lines * p / parts)..<(lines * (p + 1) / parts) {
                 let s = line / g.outputHeight, oy = line % g.outputHeight
-                let image = x + s * g.inputPixels * c, d = dz + line * g.outputWidth * f
+                let image = x + s * g.inputPixels * c
+                let d = scratchRows ? sums + (depth + 1) * f : dz + line * g.outputWidth * f
                 if let step {
                     let at = line * g.outputWidth * step.outputColumns
                     step.activation.backward(x: step.z + line * g.outputWidth * f, y: step.y + at, dy: step.dy + at, dx: d,
