@@ -66,16 +66,21 @@ import Tensors
         }
     }
 
-    /// Without an input gradient (a first layer) the kernel gradient is the same, and the
-    /// identity activation returns the pre-activation itself.
-    @Test func firstLayerKernelGradient() throws {
+    /// Without an input gradient (a first layer) the kernel gradient is the same; relu's dz
+    /// rows then live only in the pass's own scratch rows, linear's dz is dL/dy itself.
+    @Test(arguments: ["linear", "relu"])
+    func firstLayerKernelGradient(_ activation: String) throws {
         var rng = RandomGenerator(seed: 4)
-        let direct = Conv2D(32, 3, padding: .same), plain = Conv2D(32, 3, padding: .same)
+        let direct = try Conv2D(32, 3, padding: .same, activation: activation)
+        let plain = try Conv2D(32, 3, padding: .same, activation: activation)
         plain.directMaximumDepth = 0
         try direct.build(inputShape: [28, 28, 1], rng: &rng)
         try plain.build(inputShape: [28, 28, 1], rng: &rng)
         plain.kernel.value.pointer.update(from: direct.kernel.value.pointer, count: direct.kernel.value.count)
-        let x = Tensor(shape: [5, 28, 28, 1], scalars: Reference.random(5 * 784, 0, 1, &rng))
+        #expect(direct.usesDirect)
+        for i in 0..<32 { direct.bias!.value[i] = rng.uniform(-0.5, 0.5) }
+        plain.bias!.value.pointer.update(from: direct.bias!.value.pointer, count: 32)
+        let x = Tensor(shape: [5, 28, 28, 1], scalars: Reference.random(5 * 784, -1, 1, &rng))
         #expect(isClose(direct.forward(x, training: true).doubles, plain.forward(x, training: true).doubles,
                         absolute: 1e-5, relative: 1e-5))
         let u = Tensor(shape: [5, 28, 28, 32], scalars: Reference.random(5 * 784 * 32, -1, 1, &rng))

@@ -236,6 +236,12 @@ public final class Conv2D: RegisteredLayer {
         if activation.isIdentity { return backward(preActivationGradient: gradOutput, needInputGradient: needInputGradient) }
         let n = gradOutput.rows, positions = n * outputShape[0] * outputShape[1]
         let dz = ensure(&gradPreActivation, rows: n, rowShape: [outputShape[0], outputShape[1], filters])
+        if usesDirect, !randomSlopes.active {
+            // The direct kernel gradient makes each row of dz as it reaches it.
+            let step = DirectConvolution.ActivationStep(activation: activation, z: preActivation!.pointer, y: output!.pointer,
+                                                        dy: gradOutput.pointer, outputColumns: outputShape[2])
+            return backward(preActivationGradient: dz, through: step, needInputGradient: needInputGradient)
+        }
         if !randomSlopes.backward(x: preActivation!, dy: gradOutput, dx: dz) {
             activation.backward(x: preActivation!.pointer, y: output!.pointer, dy: gradOutput.pointer,
                                 dx: dz.pointer, rows: positions, columns: filters)
@@ -252,12 +258,19 @@ public final class Conv2D: RegisteredLayer {
     /// Backward from dL/dz, z the convolution plus bias: kernel gradient colᵀ · dz, bias
     /// gradient the column sums of dz, input gradient col2im(dz · Kᵀ).
     public func backward(preActivationGradient dz: Tensor, needInputGradient: Bool) -> Tensor? {
+        backward(preActivationGradient: dz, through: nil, needInputGradient: needInputGradient)
+    }
+
+    /// With `step` (direct convolution only), dz is written from dL/dy on the way.
+    private func backward(preActivationGradient dz: Tensor, through step: DirectConvolution.ActivationStep?,
+                          needInputGradient: Bool) -> Tensor? {
         guard let g = geometry, let x = lastInput else { preconditionFailure("Conv2D.backward before forward") }
         let n = dz.rows, positions = n * g.outputPixels, depth = g.windowSize * g.channels
         if usesDirect {
             let sums = ensure(&gradientPartials, rows: DirectConvolution.partialsCount(g, filters: filters), rowShape: [])
             DirectConvolution.kernelGradient(x.pointer, dz.pointer, samples: n, g, filters: filters, partials: sums.pointer,
-                                             into: kernel.gradient.pointer, biasGradient: bias?.gradient.pointer)
+                                             into: kernel.gradient.pointer, biasGradient: bias?.gradient.pointer, activation: step,
+                                             keepingPreActivationGradient: needInputGradient)
         } else if let plan = winograd?.forward {
             // The forward pass left the transformed input in `transformedInput`.
             let tiles = n * plan.tilesPerSample

@@ -48,27 +48,43 @@ enum DirectConvolution {
         }
     }
 
-    /// Floats of work space `kernelGradient` needs: one kernel and bias gradient per part.
+    /// Floats of work space `kernelGradient` needs: one kernel and bias gradient per part, and
+    /// a row of dz for each when dz is not kept.
     static func partialsCount(_ g: SpatialGeometry, filters: Int) -> Int {
-        gradientParts * (g.windowSize * g.channels + 1) * filters
+        gradientParts * sliceCount(g, filters: filters)
+    }
+
+    private static func sliceCount(_ g: SpatialGeometry, filters: Int) -> Int {
+        (g.windowSize * g.channels + 1 + g.outputWidth) * filters
     }
 
     /// dK [kh, kw, inChannels, filters] = Σ x(tap) dz over every output pixel, and the bias
     /// gradient Σ dz when asked, both overwritten. Each part sums its share of the rows into
     /// its own slice of `partials`; the slices are added in a fixed order, so the result does
     /// not depend on which thread ran what.
-    static func kernelGradient(_ x: UnsafePointer<Float>, _ dz: UnsafePointer<Float>, samples n: Int, _ g: SpatialGeometry,
+    /// With `activation`, each row of dz is first made from that row of dL/dy, while the pass
+    /// holds it in cache for the sums; stored in `dz` only with `keepingPreActivationGradient`
+    /// (the input gradient needs it, a first layer does not).
+    static func kernelGradient(_ x: UnsafePointer<Float>, _ dz: UnsafeMutablePointer<Float>, samples n: Int, _ g: SpatialGeometry,
                                filters f: Int, partials: UnsafeMutablePointer<Float>,
-                               into dk: UnsafeMutablePointer<Float>, biasGradient: UnsafeMutablePointer<Float>?) {
-        nonisolated(unsafe) let (x, dz, partials) = (x, dz, partials)
-        let depth = g.windowSize * g.channels, slice = (depth + 1) * f, c = g.channels
+                               into dk: UnsafeMutablePointer<Float>, biasGradient: UnsafeMutablePointer<Float>?,
+                               activation: ActivationStep? = nil, keepingPreActivationGradient: Bool = true) {
+        nonisolated(unsafe) let (x, dz, partials, step) = (x, dz, partials, activation)
+        let depth = g.windowSize * g.channels, slice = sliceCount(g, filters: f), c = g.channels
+        let scratchRows = activation != nil && !keepingPreActivationGradient
         let lines = n * g.outputHeight, parts = gradientParts
         Parallel.run(parts: parts) { p in
             let sums = partials + p * slice
             sums.update(repeating: 0, count: slice)
             for line in (lines * p / parts)..<(lines * (p + 1) / parts) {
                 let s = line / g.outputHeight, oy = line % g.outputHeight
-                let image = x + s * g.inputPixels * c, d = dz + line * g.outputWidth * f
+                let image = x + s * g.inputPixels * c
+                let d = scratchRows ? sums + (depth + 1) * f : dz + line * g.outputWidth * f
+                if let step {
+                    let at = line * g.outputWidth * step.outputColumns
+                    step.activation.backward(x: step.z + line * g.outputWidth * f, y: step.y + at, dy: step.dy + at, dx: d,
+                                             rows: g.outputWidth, columns: f)
+                }
                 let top = oy * g.strideHeight - g.padTop
                 for ky in taps(from: top, g.kernelHeight, g.dilationHeight, within: g.inputHeight) {
                     let source = image + (top + ky * g.dilationHeight) * g.inputWidth * c
@@ -95,6 +111,14 @@ enum DirectConvolution {
             for i in 0..<(depth * f) { dk[i] += sums[i] }
             if let biasGradient { for i in 0..<f { biasGradient[i] += sums[depth * f + i] } }
         }
+    }
+
+    /// dz = dy ∂f/∂z of a layer's activation, from its input z [pixels, filters], output y and
+    /// dL/dy (both [pixels, outputColumns]).
+    struct ActivationStep {
+        var activation: any ActivationFunction
+        var z: UnsafePointer<Float>, y: UnsafePointer<Float>, dy: UnsafePointer<Float>
+        var outputColumns: Int
     }
 
     /// Parts of the kernel gradient: a few per core, so a preempted thread's share is taken by the other.
