@@ -16,6 +16,8 @@ import Tensors
         Case(n: 1, h: 14, w: 14, c: 32, filters: 64, same: true),
         Case(n: 2, h: 7, w: 7, c: 64, filters: 48, same: false),
         Case(n: 3, h: 5, w: 6, c: 16, filters: 112, same: true),
+        // 147 tiles: two whole blocks of the blocked convolution and a part one.
+        Case(n: 3, h: 14, w: 14, c: 16, filters: 32, same: true),
     ]
 
     @Test(arguments: cases, [Winograd.Products.registerTiles, .openBLAS])
@@ -32,7 +34,7 @@ import Tensors
         let tiles = t.n * max(forward.tilesPerSample, backward.tilesPerSample)
         var u = [Float](repeating: 0, count: 16 * ci * co), v = [Float](repeating: 0, count: 16 * tiles * max(ci, co))
         var m = [Float](repeating: 0, count: 16 * tiles * max(ci, co))
-        var scratch = [Float](repeating: 0, count: Winograd.scratchCount(forward))
+        var scratch = [Float](repeating: 0, count: max(Winograd.scratchCount(forward), Winograd.scratchCount(backward)))
         var y = [Float](repeating: .nan, count: dy.count), dx = [Float](repeating: .nan, count: x.count)
         var du = [Float](repeating: .nan, count: Winograd.kernelGradientCount(forward))
         var dk = [Float](repeating: .nan, count: k.count), db = [Float](repeating: .nan, count: co)

@@ -50,9 +50,9 @@ enum Winograd {
         }
     }
 
-    /// Floats of `scratch` that `convolve` needs: a slot per part of the transforms, then room
-    /// for the adjoint's transposed kernel transforms.
-    static func scratchCount(_ p: Plan) -> Int { slotsCount(p) + transposedKernelCount(p) }
+    /// Floats of `scratch` that `convolve` needs: a slot per part of the transforms, room for the
+    /// adjoint's transposed kernel transforms, then the blocked path's products.
+    static func scratchCount(_ p: Plan) -> Int { slotsCount(p) + transposedKernelCount(p) + blockedCount(p) }
 
     /// Floats of `scratch` taken by the transforms' per-part slots.
     static func slotsCount(_ p: Plan) -> Int { 8 * Parallel.coreCount * slotSize(p) }
@@ -71,6 +71,10 @@ enum Winograd {
                          bias: UnsafePointer<Float>?, v: UnsafeMutablePointer<Float>, m: UnsafeMutablePointer<Float>,
                          scratch: UnsafeMutablePointer<Float>, into y: UnsafeMutablePointer<Float>,
                          products: Products = .preferred) {
+        if products.tiles(columns: p.outChannels) {
+            convolveBlocked(x, samples: n, p, u: u, adjoint: adjoint, bias: bias, v: v, scratch: scratch, into: y)
+            return
+        }
         transformInput(x, samples: n, p, into: v, scratch: scratch)
         Self.products(tiles: n * p.tilesPerSample, inChannels: p.inChannels, outChannels: p.outChannels, v: v, u: u,
                       adjoint: adjoint, transposed: scratch + slotsCount(p), into: m, using: products)
@@ -87,11 +91,22 @@ enum Winograd {
         let tiles = n * p.tilesPerSample, ci = p.inChannels
         nonisolated(unsafe) let (x, v, scratch) = (x, v, scratch)
         let slot = slotSize(p), parts = partCount(tiles: tiles)
+        _ = ci
         Parallel.run(parts: parts) { part in
+            inputTiles((tiles * part / parts)..<(tiles * (part + 1) / parts), x, p, tiles: tiles, into: v, slot: scratch + part * slot)
+        }
+    }
+
+    /// The input transform of the tiles in `range` (of `tiles`), with one part's scratch slot.
+    @inline(__always)
+    static func inputTiles(_ range: Range<Int>, _ x: UnsafePointer<Float>, _ p: Plan, tiles: Int,
+                           into v: UnsafeMutablePointer<Float>, slot d: UnsafeMutablePointer<Float>) {
+        let ci = p.inChannels
+        do {
             // Pixels outside the image read from a vector of zeros; no copy of the block is made.
-            let d = scratch + part * slot, zeros = d + 16 * max(ci, p.outChannels)
+            let zeros = d + 16 * max(ci, p.outChannels)
             zeros.update(repeating: 0, count: ci)
-            for t in (tiles * part / parts)..<(tiles * (part + 1) / parts) {
+            for t in range {
                 let s = t / p.tilesPerSample, ty = t % p.tilesPerSample / p.tilesWide, tx = t % p.tilesWide
                 let y0 = 2 * ty - p.padTop, x0 = 2 * tx - p.padLeft
                 @inline(__always) func pixel(_ iy: Int, _ ix: Int) -> UnsafePointer<Float> {
@@ -127,15 +142,27 @@ enum Winograd {
         let tiles = n * p.tilesPerSample, co = p.outChannels
         nonisolated(unsafe) let (m, bias, y, scratch) = (m, bias, y, scratch)
         let slot = slotSize(p), parts = partCount(tiles: tiles)
-        // Output transform Y = Aᵀ M A, Aᵀ = [[1, 1, 1, 0], [0, 1, -1, -1]], plus bias.
+        _ = co
         Parallel.run(parts: parts) { part in
-            let w = scratch + part * slot
-            for t in (tiles * part / parts)..<(tiles * (part + 1) / parts) {
+            outputTiles((tiles * part / parts)..<(tiles * (part + 1) / parts), m, rows: tiles, first: 0, p, bias: bias,
+                        slot: scratch + part * slot, into: y)
+        }
+    }
+
+    /// The output transform Y = Aᵀ M A (+ bias), Aᵀ = [[1, 1, 1, 0], [0, 1, -1, -1]], of the tiles
+    /// in `range`, whose products m holds as 16 matrices of `rows` rows starting at tile `first`.
+    @inline(__always)
+    static func outputTiles(_ range: Range<Int>, _ m: UnsafePointer<Float>, rows: Int, first: Int, _ p: Plan,
+                            bias: UnsafePointer<Float>?, slot w: UnsafeMutablePointer<Float>, into y: UnsafeMutablePointer<Float>) {
+        let co = p.outChannels
+        do {
+            for t in range {
                 let s = t / p.tilesPerSample, ty = t % p.tilesPerSample / p.tilesWide, tx = t % p.tilesWide
+                let row = t - first
                 // Rows first: w[r'][c] for r' in 0..<2, c in 0..<4.
                 for c in 0..<4 {
-                    let m0 = m + ((0 * 4 + c) * tiles + t) * co, m1 = m + ((1 * 4 + c) * tiles + t) * co
-                    let m2 = m + ((2 * 4 + c) * tiles + t) * co, m3 = m + ((3 * 4 + c) * tiles + t) * co
+                    let m0 = m + ((0 * 4 + c) * rows + row) * co, m1 = m + ((1 * 4 + c) * rows + row) * co
+                    let m2 = m + ((2 * 4 + c) * rows + row) * co, m3 = m + ((3 * 4 + c) * rows + row) * co
                     let w0 = w + c * co, w1 = w + (4 + c) * co
                     for k in 0..<co { w0[k] = m0[k] + m1[k] + m2[k]; w1[k] = m1[k] - m2[k] - m3[k] }
                 }
