@@ -15,6 +15,10 @@ import Tensors
         ("linear convolution, no activation layer, valid pooling", [6, 6, 1], {
             [Conv2D(32, 3), BatchNormalization(), MaxPooling2D(poolSize: 2)]
         }),
+        ("first layer over one channel (the direct convolution)", [8, 8, 1], {
+            [Conv2D(16, 3, padding: .same, activation: .relu), BatchNormalization(), ActivationLayer(LeakyReLU(alpha: 0.1)),
+             MaxPooling2D(poolSize: 2)]
+        }),
         ("3x3 pooling with a padded first row, smooth activations", [4, 4, 3], {
             [Conv2D(16, 3, padding: .same, activation: .tanh), BatchNormalization(), ActivationLayer(ELU()),
              MaxPooling2D(poolSize: 3, padding: .same)]
@@ -32,11 +36,12 @@ import Tensors
         return model
     }
 
-    @Test(arguments: 0..<3)
+    @Test(arguments: 0..<4)
     func fusedStepMatchesTheLayersOneByOne(_ index: Int) throws {
         let block = Self.blocks[index]
         let fused = try Self.model(block, fused: true), plain = try Self.model(block, fused: false)
         #expect(fused.executionSteps.contains { $0.layers.count > 1 }, "\(block.name): no fused step")
+        if block.input == [8, 8, 1] { #expect((fused.layers[1] as? Conv2D)?.usesDirect == true) }
         #expect(plain.executionSteps.allSatisfy { $0.layers.count == 1 })
         var rng = RandomGenerator(seed: 9)
         let n = 5, count = n * block.input.reduce(1, *)
