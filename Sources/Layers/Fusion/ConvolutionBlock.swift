@@ -36,6 +36,21 @@ final class ConvolutionBlock: FusedLayers {
     /// Floats of one part's scratch: six chunk buffers and four channel vectors.
     private var slot: Int { 6 * chunkLength + 4 * g.channels }
 
+    /// How many image rows the windows of output row `row` cover (fewer than the window's height
+    /// at a padded edge).
+    @inline(__always)
+    private func windowRows(_ row: Int) -> Int {
+        let top = row % g.outputHeight * g.kernelHeight - g.padTop
+        return min(top + g.kernelHeight, g.inputHeight) - max(top, 0)
+    }
+
+    /// The image columns window `ox` covers, clipped to the image.
+    @inline(__always)
+    private func windowColumns(_ ox: Int) -> Range<Int> {
+        let left = ox * g.kernelWidth - g.padLeft
+        return max(left, 0)..<min(left + g.kernelWidth, g.inputWidth)
+    }
+
     /// The image rows of chunk `id`: sample and first row, and how many rows.
     @inline(__always)
     private func chunk(_ id: Int) -> (offset: Int, pixels: Int, row: Int) {
@@ -120,11 +135,10 @@ final class ConvolutionBlock: FusedLayers {
     /// The maxima of one row of pooling windows, NaNs passed over, as MaxPooling2D (-inf for a window of NaNs).
     @inline(__always)
     private func poolRow(_ v: UnsafePointer<Float>, row: Int, into y: UnsafeMutablePointer<Float>) {
-        let c = g.channels, oy = row % g.outputHeight
-        let top = oy * g.kernelHeight - g.padTop, rows = min(top + g.kernelHeight, g.inputHeight) - max(top, 0)
+        let c = g.channels, rows = windowRows(row)
         for ox in 0..<g.outputWidth {
             let out = y + (row * g.outputWidth + ox) * c
-            let left = ox * g.kernelWidth - g.padLeft, cols = max(left, 0)..<min(left + g.kernelWidth, g.inputWidth)
+            let cols = windowColumns(ox)
             out.update(repeating: -.infinity, count: c)
             for r in 0..<rows {
                 for ix in cols { Self.maximum(v + (r * g.inputWidth + ix) * c, into: out, count: c) }
@@ -270,11 +284,10 @@ final class ConvolutionBlock: FusedLayers {
         let c = g.channels, length = chunkLength
         let (a, b, v) = recompute(z, pixels: pixels, scratch: w, statistics: st)
         let dc = w + 3 * length, best = w + 6 * length + 2 * c, winner = best + c
-        let oy = row % g.outputHeight, top = oy * g.kernelHeight - g.padTop
-        let rows = min(top + g.kernelHeight, g.inputHeight) - max(top, 0)
+        let rows = windowRows(row)
         for ox in 0..<g.outputWidth {
             let d = dy + (row * g.outputWidth + ox) * c
-            let left = ox * g.kernelWidth - g.padLeft, cols = max(left, 0)..<min(left + g.kernelWidth, g.inputWidth)
+            let cols = windowColumns(ox)
             // The first pixel holding the maximum takes the gradient (the first pixel for a window
             // of NaNs), as in MaxPooling2D; selects rather than branches, so the loops run on vectors.
             best.update(repeating: -.infinity, count: c)
@@ -308,7 +321,7 @@ final class ConvolutionBlock: FusedLayers {
         // Each window's one non-zero db, kept for the second pass.
         for ox in 0..<g.outputWidth {
             let out = pooled + (row * g.outputWidth + ox) * c
-            let left = ox * g.kernelWidth - g.padLeft, cols = max(left, 0)..<min(left + g.kernelWidth, g.inputWidth)
+            let cols = windowColumns(ox)
             out.update(repeating: 0, count: c)
             for r in 0..<rows {
                 for ix in cols { Self.add(db + (r * g.inputWidth + ix) * c, into: out, count: c) }
@@ -322,11 +335,10 @@ final class ConvolutionBlock: FusedLayers {
     private func routed(row: Int, winners: UnsafePointer<Float>, pooled: UnsafePointer<Float>,
                         scratch w: UnsafeMutablePointer<Float>) -> UnsafePointer<Float> {
         let c = g.channels, db = w + 4 * chunkLength
-        let oy = row % g.outputHeight, top = oy * g.kernelHeight - g.padTop
-        let rows = min(top + g.kernelHeight, g.inputHeight) - max(top, 0)
+        let rows = windowRows(row)
         for ox in 0..<g.outputWidth {
             let at = (row * g.outputWidth + ox) * c
-            let left = ox * g.kernelWidth - g.padLeft, cols = max(left, 0)..<min(left + g.kernelWidth, g.inputWidth)
+            let cols = windowColumns(ox)
             var index: Float = 0
             for r in 0..<rows {
                 for ix in cols {

@@ -88,10 +88,9 @@ enum Winograd {
     /// so the arithmetic runs on vectors.
     static func transformInput(_ x: UnsafePointer<Float>, samples n: Int, _ p: Plan, into v: UnsafeMutablePointer<Float>,
                                scratch: UnsafeMutablePointer<Float>) {
-        let tiles = n * p.tilesPerSample, ci = p.inChannels
+        let tiles = n * p.tilesPerSample
         nonisolated(unsafe) let (x, v, scratch) = (x, v, scratch)
         let slot = slotSize(p), parts = partCount(tiles: tiles)
-        _ = ci
         Parallel.run(parts: parts) { part in
             inputTiles((tiles * part / parts)..<(tiles * (part + 1) / parts), x, p, tiles: tiles, into: v, slot: scratch + part * slot)
         }
@@ -102,35 +101,33 @@ enum Winograd {
     static func inputTiles(_ range: Range<Int>, _ x: UnsafePointer<Float>, _ p: Plan, tiles: Int,
                            into v: UnsafeMutablePointer<Float>, slot d: UnsafeMutablePointer<Float>) {
         let ci = p.inChannels
-        do {
-            // Pixels outside the image read from a vector of zeros; no copy of the block is made.
-            let zeros = d + 16 * max(ci, p.outChannels)
-            zeros.update(repeating: 0, count: ci)
-            for t in range {
-                let s = t / p.tilesPerSample, ty = t % p.tilesPerSample / p.tilesWide, tx = t % p.tilesWide
-                let y0 = 2 * ty - p.padTop, x0 = 2 * tx - p.padLeft
-                @inline(__always) func pixel(_ iy: Int, _ ix: Int) -> UnsafePointer<Float> {
-                    iy >= 0 && iy < p.inputHeight && ix >= 0 && ix < p.inputWidth
-                        ? x + ((s * p.inputHeight + iy) * p.inputWidth + ix) * ci : UnsafePointer(zeros)
+        // Pixels outside the image read from a vector of zeros; no copy of the block is made.
+        let zeros = d + 16 * max(ci, p.outChannels)
+        zeros.update(repeating: 0, count: ci)
+        for t in range {
+            let s = t / p.tilesPerSample, ty = t % p.tilesPerSample / p.tilesWide, tx = t % p.tilesWide
+            let y0 = 2 * ty - p.padTop, x0 = 2 * tx - p.padLeft
+            @inline(__always) func pixel(_ iy: Int, _ ix: Int) -> UnsafePointer<Float> {
+                iy >= 0 && iy < p.inputHeight && ix >= 0 && ix < p.inputWidth
+                    ? x + ((s * p.inputHeight + iy) * p.inputWidth + ix) * ci : UnsafePointer(zeros)
+            }
+            // Columns of each row: (d0 - d2, d1 + d2, d2 - d1, d1 - d3).
+            for r in 0..<4 {
+                let s0 = pixel(y0 + r, x0), s1 = pixel(y0 + r, x0 + 1), s2 = pixel(y0 + r, x0 + 2), s3 = pixel(y0 + r, x0 + 3)
+                let d0 = d + r * 4 * ci, d1 = d0 + ci, d2 = d1 + ci, d3 = d2 + ci
+                for k in 0..<ci {
+                    let (a, b, c, e) = (s0[k], s1[k], s2[k], s3[k])
+                    d0[k] = a - c; d1[k] = b + c; d2[k] = c - b; d3[k] = b - e
                 }
-                // Columns of each row: (d0 - d2, d1 + d2, d2 - d1, d1 - d3).
-                for r in 0..<4 {
-                    let s0 = pixel(y0 + r, x0), s1 = pixel(y0 + r, x0 + 1), s2 = pixel(y0 + r, x0 + 2), s3 = pixel(y0 + r, x0 + 3)
-                    let d0 = d + r * 4 * ci, d1 = d0 + ci, d2 = d1 + ci, d3 = d2 + ci
-                    for k in 0..<ci {
-                        let (a, b, c, e) = (s0[k], s1[k], s2[k], s3[k])
-                        d0[k] = a - c; d1[k] = b + c; d2[k] = c - b; d3[k] = b - e
-                    }
-                }
-                // Then rows, written to the 16 matrices.
-                for c in 0..<4 {
-                    let d0 = d + c * ci, d1 = d0 + 4 * ci, d2 = d1 + 4 * ci, d3 = d2 + 4 * ci
-                    let o0 = v + ((0 * 4 + c) * tiles + t) * ci, o1 = v + ((1 * 4 + c) * tiles + t) * ci
-                    let o2 = v + ((2 * 4 + c) * tiles + t) * ci, o3 = v + ((3 * 4 + c) * tiles + t) * ci
-                    for k in 0..<ci {
-                        let (a, b, cc, e) = (d0[k], d1[k], d2[k], d3[k])
-                        o0[k] = a - cc; o1[k] = b + cc; o2[k] = cc - b; o3[k] = b - e
-                    }
+            }
+            // Then rows, written to the 16 matrices.
+            for c in 0..<4 {
+                let d0 = d + c * ci, d1 = d0 + 4 * ci, d2 = d1 + 4 * ci, d3 = d2 + 4 * ci
+                let o0 = v + ((0 * 4 + c) * tiles + t) * ci, o1 = v + ((1 * 4 + c) * tiles + t) * ci
+                let o2 = v + ((2 * 4 + c) * tiles + t) * ci, o3 = v + ((3 * 4 + c) * tiles + t) * ci
+                for k in 0..<ci {
+                    let (a, b, cc, e) = (d0[k], d1[k], d2[k], d3[k])
+                    o0[k] = a - cc; o1[k] = b + cc; o2[k] = cc - b; o3[k] = b - e
                 }
             }
         }
@@ -139,10 +136,9 @@ enum Winograd {
     /// y [n, outputHeight, outputWidth, outChannels] = Aᵀ m A (+ bias) from the products m [16, n * tiles, outChannels].
     static func transformOutput(_ m: UnsafePointer<Float>, samples n: Int, _ p: Plan, bias: UnsafePointer<Float>?,
                                 scratch: UnsafeMutablePointer<Float>, into y: UnsafeMutablePointer<Float>) {
-        let tiles = n * p.tilesPerSample, co = p.outChannels
+        let tiles = n * p.tilesPerSample
         nonisolated(unsafe) let (m, bias, y, scratch) = (m, bias, y, scratch)
         let slot = slotSize(p), parts = partCount(tiles: tiles)
-        _ = co
         Parallel.run(parts: parts) { part in
             outputTiles((tiles * part / parts)..<(tiles * (part + 1) / parts), m, rows: tiles, first: 0, p, bias: bias,
                         slot: scratch + part * slot, into: y)
@@ -155,32 +151,30 @@ enum Winograd {
     static func outputTiles(_ range: Range<Int>, _ m: UnsafePointer<Float>, rows: Int, first: Int, _ p: Plan,
                             bias: UnsafePointer<Float>?, slot w: UnsafeMutablePointer<Float>, into y: UnsafeMutablePointer<Float>) {
         let co = p.outChannels
-        do {
-            for t in range {
-                let s = t / p.tilesPerSample, ty = t % p.tilesPerSample / p.tilesWide, tx = t % p.tilesWide
-                let row = t - first
-                // Rows first: w[r'][c] for r' in 0..<2, c in 0..<4.
-                for c in 0..<4 {
-                    let m0 = m + ((0 * 4 + c) * rows + row) * co, m1 = m + ((1 * 4 + c) * rows + row) * co
-                    let m2 = m + ((2 * 4 + c) * rows + row) * co, m3 = m + ((3 * 4 + c) * rows + row) * co
-                    let w0 = w + c * co, w1 = w + (4 + c) * co
-                    for k in 0..<co { w0[k] = m0[k] + m1[k] + m2[k]; w1[k] = m1[k] - m2[k] - m3[k] }
-                }
-                for r in 0..<2 {
-                    let oy = 2 * ty + r
-                    guard oy < p.outputHeight else { continue }
-                    let w0 = w + r * 4 * co, w1 = w0 + co, w2 = w1 + co, w3 = w2 + co
-                    for c in 0..<2 {
-                        let ox = 2 * tx + c
-                        guard ox < p.outputWidth else { continue }
-                        let out = y + ((s * p.outputHeight + oy) * p.outputWidth + ox) * co
-                        if c == 0 {
-                            for k in 0..<co { out[k] = w0[k] + w1[k] + w2[k] }
-                        } else {
-                            for k in 0..<co { out[k] = w1[k] - w2[k] - w3[k] }
-                        }
-                        if let bias { for k in 0..<co { out[k] += bias[k] } }
+        for t in range {
+            let s = t / p.tilesPerSample, ty = t % p.tilesPerSample / p.tilesWide, tx = t % p.tilesWide
+            let row = t - first
+            // Rows first: w[r'][c] for r' in 0..<2, c in 0..<4.
+            for c in 0..<4 {
+                let m0 = m + ((0 * 4 + c) * rows + row) * co, m1 = m + ((1 * 4 + c) * rows + row) * co
+                let m2 = m + ((2 * 4 + c) * rows + row) * co, m3 = m + ((3 * 4 + c) * rows + row) * co
+                let w0 = w + c * co, w1 = w + (4 + c) * co
+                for k in 0..<co { w0[k] = m0[k] + m1[k] + m2[k]; w1[k] = m1[k] - m2[k] - m3[k] }
+            }
+            for r in 0..<2 {
+                let oy = 2 * ty + r
+                guard oy < p.outputHeight else { continue }
+                let w0 = w + r * 4 * co, w1 = w0 + co, w2 = w1 + co, w3 = w2 + co
+                for c in 0..<2 {
+                    let ox = 2 * tx + c
+                    guard ox < p.outputWidth else { continue }
+                    let out = y + ((s * p.outputHeight + oy) * p.outputWidth + ox) * co
+                    if c == 0 {
+                        for k in 0..<co { out[k] = w0[k] + w1[k] + w2[k] }
+                    } else {
+                        for k in 0..<co { out[k] = w1[k] - w2[k] - w3[k] }
                     }
+                    if let bias { for k in 0..<co { out[k] += bias[k] } }
                 }
             }
         }
